@@ -1,0 +1,267 @@
+package org.slotscope.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slotscope.engine.command.ClientSession;
+import org.slotscope.engine.command.CommandDispatcher;
+import org.slotscope.engine.command.CommandTable;
+import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.event.ClusterEvent;
+import org.slotscope.engine.event.EventLog;
+import org.slotscope.engine.keyspace.Keyspace;
+import org.slotscope.engine.net.SimNetwork;
+import org.slotscope.engine.node.ClusterNode;
+import org.slotscope.engine.node.ClusterState;
+import org.slotscope.engine.node.KnownNode;
+import org.slotscope.engine.node.NodeConfig;
+import org.slotscope.engine.node.NodeId;
+import org.slotscope.engine.slot.HashSlot;
+import org.slotscope.engine.time.Scheduler;
+import org.slotscope.engine.time.SeededRandom;
+
+/**
+ * The simulated cluster: every node, the network between them, the virtual clock and the event
+ * log. Single-threaded: whoever owns it (a test, the serve loop, the UI's engine thread) calls it
+ * from one thread only. Same seed and same inputs give the same events.
+ */
+public final class SimCluster {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** How often each node's cron runs, like Redis's serverCron at hz 10. */
+    public static final long CRON_PERIOD_MILLIS = 100;
+
+    private final Scheduler scheduler = new Scheduler();
+    private final SeededRandom random;
+    private final EventLog events;
+    private final SimNetwork network = new SimNetwork();
+    private final CommandDispatcher dispatcher;
+    private final NodeConfig defaults;
+    private final Map<NodeId, ClusterNode> nodes = new LinkedHashMap<>();
+    private final Map<String, ClusterNode> byAddress = new HashMap<>();
+    private final Map<NodeId, ClientSession> masterLinks = new HashMap<>();
+
+    public SimCluster(long seed) {
+        this(seed, new NodeConfig(), new EventLog());
+    }
+
+    public SimCluster(long seed, NodeConfig defaults, EventLog events) {
+        this.random = new SeededRandom(seed);
+        this.defaults = defaults;
+        this.events = events;
+        this.dispatcher = new CommandDispatcher(this, CommandTable.standard());
+    }
+
+    // ---- the environment ------------------------------------------------------------------------
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public long now() {
+        return scheduler.now();
+    }
+
+    public SeededRandom random() {
+        return random;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public SimNetwork network() {
+        return network;
+    }
+
+    public CommandTable commands() {
+        return dispatcher.table();
+    }
+
+    public void runFor(long millis) {
+        scheduler.runFor(millis);
+    }
+
+    public void runUntil(long millis) {
+        scheduler.runUntil(millis);
+    }
+
+    // ---- nodes ----------------------------------------------------------------------------------
+
+    /** Starts an empty cluster-enabled node that knows nobody and owns no slot (a fresh redis-server). */
+    public ClusterNode startNode(String host, int port) {
+        String address = host + ":" + port;
+        if (byAddress.containsKey(address) && byAddress.get(address).isRunning()) {
+            throw new IllegalArgumentException("a node already listens on " + address);
+        }
+        NodeId id = new NodeId(random.hex40());
+        KnownNode myself = new KnownNode(id, host, port, port + 10000);
+        ClusterState state = new ClusterState(myself, events, scheduler::now);
+        ClusterNode node = new ClusterNode(id, host, port, new Keyspace(scheduler::now), state, defaults.copy(),
+                now(), random.nextLong());
+        nodes.put(id, node);
+        byAddress.put(address, node);
+        events.emit(new ClusterEvent.NodeStarted(now(), id, host, port));
+        state.updateState(node.config());
+        scheduleCron(node);
+        return node;
+    }
+
+    private void scheduleCron(ClusterNode node) {
+        scheduler.schedule(CRON_PERIOD_MILLIS, () -> {
+            if (!node.isRunning()) {
+                return;
+            }
+            node.keyspace().activeExpireCycle(1000);
+            node.state().updateState(node.config());
+            scheduleCron(node);
+        });
+    }
+
+    /** The node stops answering and its port closes (SHUTDOWN, a crash). Its data is kept in memory. */
+    public void stopNode(ClusterNode node, String reason) {
+        if (node.isRunning()) {
+            node.setRunning(false);
+            events.emit(new ClusterEvent.NodeStopped(now(), node.id(), reason));
+        }
+    }
+
+    public Collection<ClusterNode> nodes() {
+        return Collections.unmodifiableCollection(nodes.values());
+    }
+
+    public ClusterNode node(NodeId id) {
+        return nodes.get(id);
+    }
+
+    public ClusterNode nodeAt(String host, int port) {
+        return byAddress.get(host + ":" + port);
+    }
+
+    // ---- clients --------------------------------------------------------------------------------
+
+    public ClientSession connect(ClusterNode node, String peerAddress) {
+        node.stats().connectionsReceived++;
+        node.stats().connectedClients++;
+        return new ClientSession(node.nextClientId(), peerAddress, now(), false);
+    }
+
+    public void disconnect(ClusterNode node, ClientSession session) {
+        node.stats().connectedClients = Math.max(0, node.stats().connectedClients - 1);
+    }
+
+    /** Executes one command on one node, now, and returns its reply (null for an empty inline line). */
+    public Reply execute(ClusterNode node, ClientSession session, byte[]... argv) {
+        return dispatcher.process(node, session, argv);
+    }
+
+    /** Convenience for tests and the console: a command given as text words. */
+    public Reply execute(ClusterNode node, ClientSession session, String... words) {
+        byte[][] argv = new byte[words.length][];
+        for (int i = 0; i < words.length; i++) {
+            argv[i] = words[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return dispatcher.process(node, session, argv);
+    }
+
+    /**
+     * Command propagation to replicas. For now it is synchronous: a replica applies the write in the
+     * same instant (asynchronous replication with lag arrives with the cluster bus).
+     */
+    public void replicate(ClusterNode master, byte[][] argv) {
+        for (ClusterNode replica : nodes.values()) {
+            KnownNode self = replica.state().myself();
+            if (replica.isRunning() && self.master() != null && self.master().id().equals(master.id())) {
+                ClientSession link = masterLinks.computeIfAbsent(replica.id(),
+                        id -> new ClientSession(replica.nextClientId(), master.address(), now(), true));
+                dispatcher.process(replica, link, argv);
+            }
+        }
+    }
+
+    // ---- a ready cluster --------------------------------------------------------------------------
+
+    /**
+     * Starts {@code masters} masters with {@code replicasPerMaster} replicas each on consecutive ports
+     * and configures every node's view as `redis-cli --cluster create` leaves it once gossip has
+     * settled: slots split as redis-cli splits them, configEpoch 1..N in node order.
+     */
+    public List<ClusterNode> createReadyCluster(String host, int basePort, int masters, int replicasPerMaster) {
+        if (masters < 1) {
+            throw new IllegalArgumentException("a cluster needs at least one master");
+        }
+        List<ClusterNode> created = new ArrayList<>();
+        int total = masters * (1 + replicasPerMaster);
+        for (int i = 0; i < total; i++) {
+            created.add(startNode(host, basePort + i));
+        }
+        meetAll(created);
+        long epoch = 0;
+        for (ClusterNode node : created) {
+            epoch++;
+            for (ClusterNode viewer : created) {
+                viewer.state().lookup(node.id()).setConfigEpoch(epoch);
+            }
+            node.state().setMyConfigEpoch(epoch);
+        }
+        int[][] ranges = splitSlots(masters);
+        for (int m = 0; m < masters; m++) {
+            for (ClusterNode viewer : created) {
+                viewer.state().assignSlots(ranges[m][0], ranges[m][1], viewer.state().lookup(created.get(m).id()));
+            }
+        }
+        for (int m = 0; m < masters; m++) {
+            for (int r = 0; r < replicasPerMaster; r++) {
+                ClusterNode replica = created.get(masters + m * replicasPerMaster + r);
+                for (ClusterNode viewer : created) {
+                    viewer.state().setRole(viewer.state().lookup(replica.id()),
+                            viewer.state().lookup(created.get(m).id()));
+                }
+            }
+        }
+        for (ClusterNode node : created) {
+            node.state().setCurrentEpoch(epoch);
+            node.state().updateState(node.config());
+        }
+        return created;
+    }
+
+    /** Every node learns every other (the end state of CLUSTER MEET and gossip). */
+    public void meetAll(List<ClusterNode> group) {
+        for (ClusterNode viewer : group) {
+            for (ClusterNode other : group) {
+                if (viewer != other && viewer.state().lookup(other.id()) == null) {
+                    KnownNode known = new KnownNode(other.id(), other.host(), other.port(), other.busPort());
+                    known.setMaster(null);
+                    known.setPongReceived(now());
+                    viewer.state().addNode(known);
+                }
+            }
+        }
+    }
+
+    /** redis-cli's clusterManagerNodeArray split (alloc_slots): N near-equal contiguous ranges. */
+    public static int[][] splitSlots(int masters) {
+        int[][] ranges = new int[masters][2];
+        double slotsPerNode = HashSlot.SLOTS / (double) masters;
+        long first = 0;
+        double cursor = 0;
+        for (int i = 0; i < masters; i++) {
+            long last = Math.round(cursor + slotsPerNode - 1);
+            if (last > HashSlot.SLOTS || i == masters - 1) {
+                last = HashSlot.SLOTS - 1;
+            }
+            if (last < first) {
+                last = first;
+            }
+            ranges[i][0] = (int) first;
+            ranges[i][1] = (int) last;
+            first = last + 1;
+            cursor += slotsPerNode;
+        }
+        return ranges;
+    }
+}

@@ -1,0 +1,100 @@
+package org.slotscope.engine.command;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.event.ClusterEvent;
+import org.slotscope.engine.node.ClusterNode;
+
+/**
+ * processCommand (server.c), the parts a cluster node needs: look the command up, check arity,
+ * route by slot (getNodeByQuery), execute, clear ASKING, count, publish, replicate.
+ */
+public final class CommandDispatcher {
+    private final SimCluster cluster;
+    private final CommandTable table;
+
+    public CommandDispatcher(SimCluster cluster, CommandTable table) {
+        this.cluster = cluster;
+        this.table = table;
+    }
+
+    public CommandTable table() {
+        return table;
+    }
+
+    public Reply process(ClusterNode node, ClientSession session, byte[][] argv) {
+        Reply reply = dispatch(node, session, argv);
+        if (reply instanceof Reply.Error) {
+            node.stats().errorReplies++;
+        }
+        return reply;
+    }
+
+    private Reply dispatch(ClusterNode node, ClientSession session, byte[][] argv) {
+        long now = cluster.now();
+        if (argv.length == 0) {
+            return null; // an empty inline line: Redis answers nothing
+        }
+        String name = new String(argv[0], StandardCharsets.UTF_8);
+        CommandSpec spec = table.lookup(name);
+        if (spec == null) {
+            return reject(node, session, Errors.unknownCommand(name, argv));
+        }
+        if (spec.isContainer()) {
+            if (argv.length < 2) {
+                return reject(node, session, Errors.wrongArity(spec.fullName()));
+            }
+            String subName = new String(argv[1], StandardCharsets.UTF_8);
+            CommandSpec sub = spec.subcommand(subName.toLowerCase(Locale.ROOT));
+            if (sub == null) {
+                return reject(node, session, Errors.unknownSubcommand(spec.name(), subName));
+            }
+            spec = sub;
+        }
+        if (!spec.arityAccepts(argv.length)) {
+            return reject(node, session, Errors.wrongArity(spec.fullName()));
+        }
+        session.recordCommand(spec.fullName(), now);
+
+        int slot = -1;
+        if (!session.isMasterLink() && spec.hasKeys()) {
+            Route route = QueryRouter.route(node, session, spec, argv);
+            if (route instanceof Route.Redirect redirect) {
+                node.stats().rejectedCalls++;
+                session.setAsking(false);
+                cluster.events().emit(new ClusterEvent.Redirected(now, node.id(), session.id(), spec.fullName(),
+                        redirect.kind(), redirect.slot(),
+                        redirect.target() == null ? null : redirect.target().id(),
+                        redirect.target() == null ? null : redirect.target().address()));
+                return redirect.toError();
+            }
+            slot = ((Route.Serve) route).slot();
+        }
+
+        CommandContext ctx = new CommandContext(cluster, node, session, spec);
+        Reply reply = spec.handler().handle(ctx, argv);
+        if (!spec.has(CommandFlag.ASKING) || !spec.name().equals("asking")) {
+            session.setAsking(false);
+        }
+        node.stats().commandsProcessed++;
+        node.stats().countCall(spec.fullName());
+        cluster.events().emit(new ClusterEvent.CommandExecuted(now, node.id(), session.id(), spec.fullName(), slot,
+                reply instanceof Reply.Error));
+        if (spec.has(CommandFlag.WRITE) && !(reply instanceof Reply.Error) && node.isMaster()
+                && !session.isMasterLink()) {
+            byte[][] propagated = ctx.propagation() != null ? ctx.propagation() : argv;
+            if (propagated.length > 0) {
+                cluster.replicate(node, propagated);
+            }
+        }
+        return reply;
+    }
+
+    /** Rejected before execution: the ASKING flag does not survive it (resetClient). */
+    private Reply reject(ClusterNode node, ClientSession session, Reply.Error error) {
+        node.stats().rejectedCalls++;
+        session.setAsking(false);
+        return error;
+    }
+}

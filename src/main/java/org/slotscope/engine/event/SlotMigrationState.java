@@ -1,0 +1,7 @@
+package org.slotscope.engine.event;
+
+public enum SlotMigrationState {
+    MIGRATING,
+    IMPORTING,
+    STABLE
+}

@@ -1,0 +1,104 @@
+package org.slotscope.engine.node;
+
+import org.slotscope.engine.keyspace.Keyspace;
+
+/**
+ * One simulated redis-server with cluster-enabled yes: its address, its data, its own view of the
+ * cluster, its settings and counters. It runs nothing by itself; {@link org.slotscope.engine.SimCluster}
+ * drives it on the engine thread.
+ */
+public final class ClusterNode {
+    private final NodeId id;
+    private final String host;
+    private final int port;
+    private final int busPort;
+    private final Keyspace keyspace;
+    private final ClusterState state;
+    private final NodeConfig config;
+    private final ServerStats stats = new ServerStats();
+    private final long startTime;
+    private final long runIdSeed;
+    private boolean running = true;
+    private long nextClientId = 1;
+
+    public ClusterNode(NodeId id, String host, int port, Keyspace keyspace, ClusterState state, NodeConfig config,
+                       long startTime, long runIdSeed) {
+        this.id = id;
+        this.host = host;
+        this.port = port;
+        this.busPort = port + 10000;
+        this.keyspace = keyspace;
+        this.state = state;
+        this.config = config;
+        this.startTime = startTime;
+        this.runIdSeed = runIdSeed;
+    }
+
+    public NodeId id() {
+        return id;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The cluster bus port: port + 10000, as Redis does by default. */
+    public int busPort() {
+        return busPort;
+    }
+
+    public String address() {
+        return host + ":" + port;
+    }
+
+    public Keyspace keyspace() {
+        return keyspace;
+    }
+
+    public ClusterState state() {
+        return state;
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    /** Virtual time the node started, for INFO uptime. */
+    public long startTime() {
+        return startTime;
+    }
+
+    /** A stable seed for the run_id INFO server prints. */
+    public long runIdSeed() {
+        return runIdSeed;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public void setRunning(boolean running) {
+        this.running = running;
+    }
+
+    public long nextClientId() {
+        return nextClientId++;
+    }
+
+    public boolean isMaster() {
+        return state.myself().isMaster();
+    }
+
+    @Override
+    public String toString() {
+        return id.shortName() + "@" + address();
+    }
+}

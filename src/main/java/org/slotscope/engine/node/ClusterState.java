@@ -1,0 +1,271 @@
+package org.slotscope.engine.node;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.slotscope.engine.event.ClusterEvent;
+import org.slotscope.engine.event.EventLog;
+import org.slotscope.engine.event.SlotMigrationState;
+import org.slotscope.engine.slot.HashSlot;
+
+/**
+ * One node's view of the cluster: Redis's {@code clusterState}. Who owns each slot, which slots
+ * this node is migrating or importing, the epochs, and every node it knows. Every change is
+ * published as a {@link ClusterEvent} with this node as the viewer.
+ */
+public final class ClusterState {
+    private final KnownNode myself;
+    private final EventLog events;
+    private final LongSupplier clock;
+    private final Map<NodeId, KnownNode> nodes = new LinkedHashMap<>();
+    private final KnownNode[] slots = new KnownNode[HashSlot.SLOTS];
+    private final KnownNode[] migratingSlotsTo = new KnownNode[HashSlot.SLOTS];
+    private final KnownNode[] importingSlotsFrom = new KnownNode[HashSlot.SLOTS];
+    private long currentEpoch;
+    private long lastVoteEpoch;
+    private boolean ok;
+
+    public ClusterState(KnownNode myself, EventLog events, LongSupplier clock) {
+        this.myself = myself;
+        this.events = events;
+        this.clock = clock;
+        myself.flags().add(NodeFlag.MYSELF);
+        myself.flags().add(NodeFlag.MASTER);
+        nodes.put(myself.id(), myself);
+    }
+
+    public KnownNode myself() {
+        return myself;
+    }
+
+    public NodeId myId() {
+        return myself.id();
+    }
+
+    private long now() {
+        return clock.getAsLong();
+    }
+
+    // ---- epochs -------------------------------------------------------------------------------
+
+    public long currentEpoch() {
+        return currentEpoch;
+    }
+
+    public void setCurrentEpoch(long epoch) {
+        if (epoch != currentEpoch) {
+            currentEpoch = epoch;
+            events.emit(new ClusterEvent.EpochChanged(now(), myId(), currentEpoch, myself.configEpoch()));
+        }
+    }
+
+    public void setMyConfigEpoch(long epoch) {
+        if (epoch != myself.configEpoch()) {
+            myself.setConfigEpoch(epoch);
+            events.emit(new ClusterEvent.EpochChanged(now(), myId(), currentEpoch, epoch));
+        }
+    }
+
+    /** The greatest configEpoch this node knows of (clusterGetMaxEpoch). */
+    public long maxEpoch() {
+        long max = currentEpoch;
+        for (KnownNode n : nodes.values()) {
+            max = Math.max(max, n.configEpoch());
+        }
+        return max;
+    }
+
+    public long lastVoteEpoch() {
+        return lastVoteEpoch;
+    }
+
+    public void setLastVoteEpoch(long epoch) {
+        this.lastVoteEpoch = epoch;
+    }
+
+    // ---- nodes --------------------------------------------------------------------------------
+
+    public Collection<KnownNode> nodes() {
+        return Collections.unmodifiableCollection(nodes.values());
+    }
+
+    public KnownNode lookup(NodeId id) {
+        return nodes.get(id);
+    }
+
+    /** clusterLookupNode: only a well-formed 40-hex id can name a node. */
+    public KnownNode lookup(String id) {
+        return NodeId.isValid(id) ? nodes.get(new NodeId(id)) : null;
+    }
+
+    public void addNode(KnownNode node) {
+        if (nodes.putIfAbsent(node.id(), node) == null) {
+            events.emit(new ClusterEvent.NodeMembershipChanged(now(), myId(), node.id(), true));
+        }
+    }
+
+    /** clusterDelNode: forget the node and every slot it owned or was involved in moving. */
+    public void removeNode(KnownNode node) {
+        for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
+            if (importingSlotsFrom[slot] == node) {
+                importingSlotsFrom[slot] = null;
+            }
+            if (migratingSlotsTo[slot] == node) {
+                migratingSlotsTo[slot] = null;
+            }
+        }
+        for (int slot = node.slots().nextSetBit(0); slot >= 0; slot = node.slots().nextSetBit(slot + 1)) {
+            slots[slot] = null;
+        }
+        node.slots().clear();
+        for (KnownNode other : nodes.values()) {
+            if (other.master() == node) {
+                other.setMaster(null);
+            }
+        }
+        nodes.remove(node.id());
+        events.emit(new ClusterEvent.NodeMembershipChanged(now(), myId(), node.id(), false));
+    }
+
+    public List<KnownNode> replicasOf(KnownNode master) {
+        List<KnownNode> out = new ArrayList<>();
+        for (KnownNode n : nodes.values()) {
+            if (n.master() == master) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    public void setRole(KnownNode node, KnownNode master) {
+        if (node.master() != master || (master == null && !node.isMaster())) {
+            node.setMaster(master);
+            events.emit(new ClusterEvent.RoleChanged(now(), myId(), node.id(), master == null ? null : master.id()));
+        }
+    }
+
+    // ---- slots --------------------------------------------------------------------------------
+
+    public KnownNode slotOwner(int slot) {
+        return slots[slot];
+    }
+
+    /** clusterAddSlot / clusterDelSlot for a contiguous range, published as one event. */
+    public void assignSlots(int first, int last, KnownNode owner) {
+        boolean changed = false;
+        for (int slot = first; slot <= last; slot++) {
+            KnownNode old = slots[slot];
+            if (old == owner) {
+                continue;
+            }
+            if (old != null) {
+                old.slots().clear(slot);
+            }
+            slots[slot] = owner;
+            if (owner != null) {
+                owner.slots().set(slot);
+            }
+            changed = true;
+        }
+        if (changed) {
+            events.emit(new ClusterEvent.SlotsAssigned(now(), myId(), first, last, owner == null ? null : owner.id()));
+        }
+    }
+
+    public void assignSlot(int slot, KnownNode owner) {
+        assignSlots(slot, slot, owner);
+    }
+
+    public KnownNode migratingSlotsTo(int slot) {
+        return migratingSlotsTo[slot];
+    }
+
+    public KnownNode importingSlotsFrom(int slot) {
+        return importingSlotsFrom[slot];
+    }
+
+    public void setMigrating(int slot, KnownNode target) {
+        migratingSlotsTo[slot] = target;
+        events.emit(new ClusterEvent.SlotMigrationStateChanged(now(), myId(), slot, SlotMigrationState.MIGRATING,
+                target.id()));
+    }
+
+    public void setImporting(int slot, KnownNode source) {
+        importingSlotsFrom[slot] = source;
+        events.emit(new ClusterEvent.SlotMigrationStateChanged(now(), myId(), slot, SlotMigrationState.IMPORTING,
+                source.id()));
+    }
+
+    /** Clears MIGRATING and IMPORTING on a slot; emits only when something was open. */
+    public void setStable(int slot) {
+        if (migratingSlotsTo[slot] != null || importingSlotsFrom[slot] != null) {
+            migratingSlotsTo[slot] = null;
+            importingSlotsFrom[slot] = null;
+            events.emit(new ClusterEvent.SlotMigrationStateChanged(now(), myId(), slot, SlotMigrationState.STABLE,
+                    null));
+        }
+    }
+
+    public boolean hasOpenSlots() {
+        for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
+            if (migratingSlotsTo[slot] != null || importingSlotsFrom[slot] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int assignedSlots() {
+        int n = 0;
+        for (KnownNode owner : slots) {
+            if (owner != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // ---- cluster_state ------------------------------------------------------------------------
+
+    public boolean isOk() {
+        return ok;
+    }
+
+    /**
+     * clusterUpdateState, the coverage part: with cluster-require-full-coverage every slot must be
+     * owned by a node not flagged FAIL. (The minority-partition rule arrives with failure detection.)
+     */
+    public void updateState(NodeConfig config) {
+        boolean newOk = true;
+        if (config.requireFullCoverage()) {
+            for (KnownNode owner : slots) {
+                if (owner == null || owner.isFailing()) {
+                    newOk = false;
+                    break;
+                }
+            }
+        }
+        if (newOk != ok) {
+            ok = newOk;
+            events.emit(new ClusterEvent.ClusterStateChanged(now(), myId(), ok));
+        }
+    }
+
+    /** CLUSTER RESET: forget everyone, own nothing. */
+    public void reset() {
+        for (KnownNode n : new ArrayList<>(nodes.values())) {
+            if (n != myself) {
+                removeNode(n);
+            }
+        }
+        assignSlots(0, HashSlot.SLOTS - 1, null);
+        for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
+            setStable(slot);
+        }
+        setRole(myself, null);
+    }
+}

@@ -1,0 +1,149 @@
+package org.slotscope.engine.node;
+
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.Set;
+import org.slotscope.engine.slot.HashSlot;
+
+/**
+ * One node as another node sees it: Redis's {@code clusterNode} struct. Every node keeps its own
+ * set of these (its {@link ClusterState}); two views of the same node can disagree, which is the
+ * point of a cluster bus.
+ */
+public final class KnownNode {
+    private final NodeId id;
+    private String ip;
+    private int port;
+    private int busPort;
+    private final EnumSet<NodeFlag> flags = EnumSet.noneOf(NodeFlag.class);
+    private final BitSet slots = new BitSet(HashSlot.SLOTS);
+    private KnownNode master;
+    private long configEpoch;
+    private long pingSent;
+    private long pongReceived;
+    private long replOffset;
+    private boolean linkConnected = true;
+
+    public KnownNode(NodeId id, String ip, int port, int busPort) {
+        this.id = id;
+        this.ip = ip;
+        this.port = port;
+        this.busPort = busPort;
+    }
+
+    public NodeId id() {
+        return id;
+    }
+
+    public String ip() {
+        return ip;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int busPort() {
+        return busPort;
+    }
+
+    public void setAddress(String ip, int port, int busPort) {
+        this.ip = ip;
+        this.port = port;
+        this.busPort = busPort;
+    }
+
+    public String address() {
+        return ip + ":" + port;
+    }
+
+    public Set<NodeFlag> flags() {
+        return flags;
+    }
+
+    public boolean has(NodeFlag flag) {
+        return flags.contains(flag);
+    }
+
+    public boolean isMaster() {
+        return flags.contains(NodeFlag.MASTER);
+    }
+
+    public boolean isReplica() {
+        return flags.contains(NodeFlag.SLAVE);
+    }
+
+    public boolean isFailing() {
+        return flags.contains(NodeFlag.FAIL);
+    }
+
+    /** The slots this node claims, in the eyes of the view that holds this record. */
+    public BitSet slots() {
+        return slots;
+    }
+
+    public int slotCount() {
+        return slots.cardinality();
+    }
+
+    public KnownNode master() {
+        return master;
+    }
+
+    /** Makes this node a replica of {@code newMaster}, or a master when it is null. */
+    public void setMaster(KnownNode newMaster) {
+        this.master = newMaster;
+        if (newMaster == null) {
+            flags.remove(NodeFlag.SLAVE);
+            flags.add(NodeFlag.MASTER);
+        } else {
+            flags.remove(NodeFlag.MASTER);
+            flags.add(NodeFlag.SLAVE);
+        }
+    }
+
+    public long configEpoch() {
+        return configEpoch;
+    }
+
+    public void setConfigEpoch(long configEpoch) {
+        this.configEpoch = configEpoch;
+    }
+
+    public long pingSent() {
+        return pingSent;
+    }
+
+    public void setPingSent(long pingSent) {
+        this.pingSent = pingSent;
+    }
+
+    public long pongReceived() {
+        return pongReceived;
+    }
+
+    public void setPongReceived(long pongReceived) {
+        this.pongReceived = pongReceived;
+    }
+
+    public long replOffset() {
+        return replOffset;
+    }
+
+    public void setReplOffset(long replOffset) {
+        this.replOffset = replOffset;
+    }
+
+    public boolean linkConnected() {
+        return linkConnected;
+    }
+
+    public void setLinkConnected(boolean linkConnected) {
+        this.linkConnected = linkConnected;
+    }
+
+    @Override
+    public String toString() {
+        return id.shortName() + "@" + address();
+    }
+}
