@@ -229,6 +229,22 @@ public final class SimCluster {
         return created;
     }
 
+    /**
+     * CLUSTER MEET from {@code node} to host:port. Returns false when no node can be reached there
+     * (Redis answers "Invalid node address specified" only for a malformed address and otherwise
+     * retries the handshake forever; the simulator knows which addresses exist).
+     */
+    public boolean meet(ClusterNode node, String host, int port) {
+        ClusterNode other = nodeAt(host, port);
+        if (other == null) {
+            return false;
+        }
+        if (other != node) {
+            meetAll(List.of(node, other));
+        }
+        return true;
+    }
+
     /** Every node learns every other (the end state of CLUSTER MEET and gossip). */
     public void meetAll(List<ClusterNode> group) {
         for (ClusterNode viewer : group) {

@@ -24,6 +24,7 @@ public final class CommandTable {
         org.slotscope.engine.command.collections.ZSetCommands.register(table);
         org.slotscope.engine.command.cluster.ClusterCommands.register(table);
         org.slotscope.engine.command.migrate.MigrateCommands.register(table);
+        org.slotscope.engine.command.migrate.DumpRestoreCommands.register(table);
         return table;
     }
 
