@@ -49,10 +49,14 @@ public final class SimCluster {
     }
 
     public SimCluster(long seed, NodeConfig defaults, EventLog events) {
+        this(seed, defaults, events, CommandTable.standard());
+    }
+
+    public SimCluster(long seed, NodeConfig defaults, EventLog events, CommandTable commands) {
         this.random = new SeededRandom(seed);
         this.defaults = defaults;
         this.events = events;
-        this.dispatcher = new CommandDispatcher(this, CommandTable.standard());
+        this.dispatcher = new CommandDispatcher(this, commands);
     }
 
     // ---- the environment ------------------------------------------------------------------------

@@ -28,6 +28,9 @@ public final class ClusterState {
     private long currentEpoch;
     private long lastVoteEpoch;
     private boolean ok;
+    /** cluster_stats_messages_<type>_sent / _received, by Redis's type name ("ping", "meet"...). */
+    private final Map<String, Long> messagesSent = new java.util.TreeMap<>();
+    private final Map<String, Long> messagesReceived = new java.util.TreeMap<>();
 
     public ClusterState(KnownNode myself, EventLog events, LongSupplier clock) {
         this.myself = myself;
@@ -227,6 +230,24 @@ public final class ClusterState {
             }
         }
         return n;
+    }
+
+    // ---- bus statistics (CLUSTER INFO) ----------------------------------------------------------
+
+    public void countMessageSent(String type) {
+        messagesSent.merge(type, 1L, Long::sum);
+    }
+
+    public void countMessageReceived(String type) {
+        messagesReceived.merge(type, 1L, Long::sum);
+    }
+
+    public Map<String, Long> messagesSent() {
+        return Collections.unmodifiableMap(messagesSent);
+    }
+
+    public Map<String, Long> messagesReceived() {
+        return Collections.unmodifiableMap(messagesReceived);
     }
 
     // ---- cluster_state ------------------------------------------------------------------------
