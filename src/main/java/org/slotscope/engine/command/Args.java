@@ -116,16 +116,36 @@ public final class Args {
         if (d > -4503599627370495.0 && d < 4503599627370495.0 && d == (double) (long) d) {
             return Long.toString((long) d);
         }
-        return trimG(String.format(Locale.ROOT, "%.17g", d));
+        return percent17g(d);
     }
 
-    private static String trimG(String g) {
-        int e = g.indexOf('e');
-        String mantissa = e < 0 ? g : g.substring(0, e);
-        String exponent = e < 0 ? "" : g.substring(e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+    /**
+     * C's "%.17g": 17 significant digits of the exact binary value (Java's own %g pads the shortest
+     * representation with zeros instead), trailing zeros removed, exponent form below 1e-4 or from 1e17.
+     */
+    private static String percent17g(double d) {
+        java.math.BigDecimal exact = new java.math.BigDecimal(d).round(new java.math.MathContext(17));
+        int exponent = exact.precision() - exact.scale() - 1;
+        if (exponent < -4 || exponent >= 17) {
+            java.math.BigDecimal mantissa = exact.movePointLeft(exponent);
+            String m = mantissa.toPlainString();
+            String e = String.format(Locale.ROOT, "e%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
+            return trimG(m) + e;
         }
-        return mantissa + exponent;
+        return trimG(exact.toPlainString());
+    }
+
+    private static String trimG(String digits) {
+        if (!digits.contains(".")) {
+            return digits;
+        }
+        int end = digits.length();
+        while (digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (digits.charAt(end - 1) == '.') {
+            end--;
+        }
+        return digits.substring(0, end);
     }
 }

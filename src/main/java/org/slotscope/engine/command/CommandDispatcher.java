@@ -74,7 +74,8 @@ public final class CommandDispatcher {
 
         CommandContext ctx = new CommandContext(cluster, node, session, spec);
         Reply reply = spec.handler().handle(ctx, argv);
-        if (!spec.has(CommandFlag.ASKING) || !spec.name().equals("asking")) {
+        // resetClient: the ASKING flag survives only the ASKING command itself.
+        if (!spec.name().equals("asking")) {
             session.setAsking(false);
         }
         node.stats().commandsProcessed++;

@@ -1,5 +1,8 @@
 package org.slotscope.engine.node;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.slotscope.engine.command.ClientSession;
 import org.slotscope.engine.keyspace.Keyspace;
 
 /**
@@ -20,6 +23,9 @@ public final class ClusterNode {
     private final long runIdSeed;
     private boolean running = true;
     private long nextClientId = 1;
+    /** MIGRATE keeps one connection per target (migrateGetSocket caches sockets in Redis). */
+    private final Map<NodeId, ClientSession> migrateLinks =
+            new HashMap<>();
 
     public ClusterNode(NodeId id, String host, int port, Keyspace keyspace, ClusterState state, NodeConfig config,
                        long startTime, long runIdSeed) {
@@ -91,6 +97,10 @@ public final class ClusterNode {
 
     public long nextClientId() {
         return nextClientId++;
+    }
+
+    public Map<NodeId, ClientSession> migrateLinks() {
+        return migrateLinks;
     }
 
     public boolean isMaster() {
