@@ -62,6 +62,46 @@ public final class MigrateCommands {
         return argv.length > 3 && argv[3].length > 0 ? new int[] {3} : new int[0];
     }
 
+    /**
+     * What the source's socket to the target would report. A node that is not running refuses the
+     * connection, which Redis only notices when it writes; a partition or a link slower than the
+     * timeout leaves it waiting until the timeout.
+     */
+    private static Reply.Error linkError(CommandContext ctx, ClusterNode target, long timeout) {
+        ClusterNode source = ctx.node();
+        if (target == null || !target.isRunning() || !source.isRunning()) {
+            return Reply.error("IOERR error or timeout writing to target instance");
+        }
+        boolean cached = source.migrateLinks().containsKey(target.id());
+        if (!ctx.cluster().network().canReach(source, target)
+                || 2 * ctx.cluster().network().latency(source, target) > timeout) {
+            return cached ? Reply.error("IOERR error or timeout reading to target instance")
+                    : Reply.error("IOERR error or timeout connecting to the client");
+        }
+        return null;
+    }
+
+    /** AUTH / AUTH2 and SELECT, sent before the RESTORE commands when the call asks for them. */
+    private static List<byte[][]> preamble(byte[][] argv, long db) {
+        List<byte[][]> out = new ArrayList<>();
+        for (int j = 6; j < argv.length; j++) {
+            String word = Args.lower(argv[j]);
+            if (word.equals("auth")) {
+                out.add(new byte[][] {Args.bytes("AUTH"), argv[j + 1]});
+                j++;
+            } else if (word.equals("auth2")) {
+                out.add(new byte[][] {Args.bytes("AUTH"), argv[j + 1], argv[j + 2]});
+                j += 2;
+            } else if (word.equals("keys")) {
+                break;
+            }
+        }
+        if (db != 0) {
+            out.add(new byte[][] {Args.bytes("SELECT"), Args.bytes(db)});
+        }
+        return out;
+    }
+
     private record Options(boolean copy, boolean replace, int firstKey, int keyCount) {
     }
 
@@ -81,7 +121,7 @@ public final class MigrateCommands {
                 if (moreArgs < 1) {
                     return Errors.SYNTAX;
                 }
-                j++; // passwords are not simulated: every simulated node accepts the default user
+                j++;
             } else if (word.equals("auth2")) {
                 if (moreArgs < 2) {
                     return Errors.SYNTAX;
@@ -132,22 +172,27 @@ public final class MigrateCommands {
         int slot = HashSlot.of(keys.get(0).bytes());
 
         ClusterNode target = port < 0 || port > 65535 ? null : cluster.nodeAt(host, (int) port);
-        long latency = target == null ? 0 : cluster.network().latency(source, target);
-        // migrateGetSocket: an unreachable target, or one that cannot answer within the timeout.
-        if (target == null || target == source || !cluster.network().canReach(source, target)
-                || 2 * latency > timeout) {
+        Reply.Error linkError = linkError(ctx, target, timeout);
+        if (linkError != null) {
             cluster.events().emit(new ClusterEvent.KeysMigrated(ctx.now(), ctx.now() + timeout, source.id(),
-                    target == null ? null : target.id(), slot, 0, "IOERR"));
+                    target == null ? null : target.id(), slot, 0, linkError.message()));
+            if (target != null) {
+                source.migrateLinks().remove(target.id()); // migrateCloseSocket
+            }
             ctx.propagateAs(new byte[0][]);
-            return Reply.error("IOERR error or timeout connecting to the client");
-        }
-        if (db != 0) {
-            ctx.propagateAs(new byte[0][]);
-            return Reply.err("Target instance replied with error: ERR SELECT is not allowed in cluster mode");
+            return linkError;
         }
 
         ClientSession link = source.migrateLinks().computeIfAbsent(target.id(),
                 id -> cluster.connect(target, source.address()));
+        // The target authenticates and selects the db exactly as it would for any client.
+        for (byte[][] preamble : preamble(argv, db)) {
+            Reply reply = cluster.execute(target, link, preamble);
+            if (reply instanceof Reply.Error error) {
+                ctx.propagateAs(new byte[0][]);
+                return Reply.err("Target instance replied with error: " + error.message());
+            }
+        }
         List<byte[]> deleted = new ArrayList<>();
         deleted.add(Args.bytes("DEL"));
         Reply.Error targetError = null;
@@ -176,6 +221,7 @@ public final class MigrateCommands {
                 }
             }
         }
+        long latency = cluster.network().latency(source, target);
         cluster.events().emit(new ClusterEvent.KeysMigrated(ctx.now(), ctx.now() + latency, source.id(), target.id(),
                 slot, moved, targetError == null ? "OK" : targetError.message()));
         // Replicas see the keys leave as a DEL, never as a MIGRATE.
