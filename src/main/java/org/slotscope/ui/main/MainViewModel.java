@@ -1,0 +1,215 @@
+package org.slotscope.ui.main;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slotscope.ui.i18n.Messages;
+import org.slotscope.ui.sim.ClusterSnapshot;
+import org.slotscope.ui.sim.NodeSnapshot;
+
+/**
+ * The first window's state: the cluster as the latest snapshot shows it, in the chosen language.
+ * It knows nothing of the view and needs no window, so it is tested as plain Java.
+ */
+public final class MainViewModel {
+    /** Show at most this many slot ranges per master in the legend; the rest are summarised. */
+    static final int MAX_RANGES_SHOWN = 3;
+
+    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale");
+    private final ReadOnlyObjectWrapper<ResourceBundle> bundle = new ReadOnlyObjectWrapper<>(this, "bundle");
+    private final ReadOnlyObjectWrapper<ClusterSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<int[]> slotColors = new ReadOnlyObjectWrapper<>(this, "slotColors");
+    private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
+    private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
+    private final ObservableList<NodeRow> nodesView = FXCollections.unmodifiableObservableList(nodes);
+    private final ObservableList<LegendEntry> legendView = FXCollections.unmodifiableObservableList(legend);
+
+    public MainViewModel(Locale startLocale) {
+        locale.set(supported(startLocale));
+        bundle.set(Messages.bundle(locale.get()));
+        status.set(bundle.get().getString("status.starting"));
+        locale.addListener((obs, old, now) -> {
+            Locale chosen = supported(now);
+            if (!chosen.equals(now)) {
+                locale.set(chosen);
+                return;
+            }
+            bundle.set(Messages.bundle(chosen));
+            ClusterSnapshot current = snapshot.get();
+            if (current == null) {
+                status.set(bundle.get().getString("status.starting"));
+            } else {
+                rebuildTopology(current);
+                status.set(statusText(current));
+            }
+        });
+    }
+
+    private static Locale supported(Locale requested) {
+        return Messages.SIMPLIFIED_CHINESE.equals(requested) ? Messages.SIMPLIFIED_CHINESE : Messages.ENGLISH;
+    }
+
+    /** The window's language; the view offers a switch, the application reloads the view on change. */
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    public ReadOnlyObjectProperty<ResourceBundle> bundleProperty() {
+        return bundle.getReadOnlyProperty();
+    }
+
+    public ResourceBundle bundle() {
+        return bundle.get();
+    }
+
+    public ReadOnlyObjectProperty<ClusterSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** For each slot, the palette index of its owner (-1: unassigned). Replaced, never mutated. */
+    public ReadOnlyObjectProperty<int[]> slotColorsProperty() {
+        return slotColors.getReadOnlyProperty();
+    }
+
+    public ObservableList<NodeRow> nodes() {
+        return nodesView;
+    }
+
+    public ObservableList<LegendEntry> legend() {
+        return legendView;
+    }
+
+    /** Shows a new snapshot. Rows, legend and ring change only when the topology did. */
+    public void apply(ClusterSnapshot next) {
+        ClusterSnapshot previous = snapshot.get();
+        snapshot.set(next);
+        if (!next.sameTopology(previous)) {
+            rebuildTopology(next);
+        }
+        status.set(statusText(next));
+    }
+
+    private void rebuildTopology(ClusterSnapshot snap) {
+        ResourceBundle texts = bundle.get();
+        List<NodeSnapshot> all = snap.nodes();
+        Map<String, Integer> colorById = new HashMap<>();
+        Map<String, String> addressById = new HashMap<>();
+        int[] colorByNodeIndex = new int[all.size()];
+        int nextColor = 0;
+        for (int i = 0; i < all.size(); i++) {
+            NodeSnapshot node = all.get(i);
+            addressById.put(node.id(), node.address());
+            colorByNodeIndex[i] = -1;
+            if (node.isMaster()) {
+                colorByNodeIndex[i] = nextColor;
+                colorById.put(node.id(), nextColor++);
+            }
+        }
+        int[] owners = snap.slotOwner();
+        int[] colors = new int[owners.length];
+        for (int slot = 0; slot < owners.length; slot++) {
+            colors[slot] = owners[slot] < 0 ? -1 : colorByNodeIndex[owners[slot]];
+        }
+
+        List<NodeRow> rows = new ArrayList<>();
+        List<LegendEntry> entries = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            NodeSnapshot node = all.get(i);
+            String roleText;
+            int color;
+            if (node.isMaster()) {
+                roleText = texts.getString("role.master");
+                color = colorByNodeIndex[i];
+                String ranges = formatRanges(owners, i, texts);
+                String count = Integer.toString(countOwned(owners, i));
+                entries.add(new LegendEntry(color, node.address(), Messages.format(texts, "legend.detail", ranges, count)));
+            } else {
+                String masterAddress = node.masterId() == null ? "?" : addressById.getOrDefault(node.masterId(), "?");
+                roleText = Messages.format(texts, "role.replicaOf", shortAddress(masterAddress, node.address()));
+                color = node.masterId() == null ? -1 : colorById.getOrDefault(node.masterId(), -1);
+            }
+            if (!node.running()) {
+                roleText = Messages.format(texts, "role.stopped", roleText);
+            }
+            rows.add(new NodeRow(node.address(), node.shortId(), node.role(), roleText, node.slotCount(),
+                    node.keyCount(), node.configEpoch() + " / " + node.currentEpoch(), color, node.running()));
+        }
+        slotColors.set(colors);
+        if (!rows.equals(nodes)) {
+            nodes.setAll(rows);
+        }
+        if (!entries.equals(legend)) {
+            legend.setAll(entries);
+        }
+    }
+
+    /** ":7000" when both nodes share a host (the usual local demo), else the full address. */
+    static String shortAddress(String address, String relativeTo) {
+        int colon = address.lastIndexOf(':');
+        int otherColon = relativeTo.lastIndexOf(':');
+        if (colon > 0 && otherColon > 0 && address.substring(0, colon).equals(relativeTo.substring(0, otherColon))) {
+            return address.substring(colon);
+        }
+        return address;
+    }
+
+    private static int countOwned(int[] owners, int nodeIndex) {
+        int count = 0;
+        for (int owner : owners) {
+            if (owner == nodeIndex) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** "0-5460" or "0-99, 200-299, 400 … +2": the node's slots as CLUSTER NODES would list them. */
+    static String formatRanges(int[] owners, int nodeIndex, ResourceBundle texts) {
+        List<String> ranges = new ArrayList<>();
+        int slot = 0;
+        while (slot < owners.length) {
+            if (owners[slot] != nodeIndex) {
+                slot++;
+                continue;
+            }
+            int first = slot;
+            while (slot + 1 < owners.length && owners[slot + 1] == nodeIndex) {
+                slot++;
+            }
+            ranges.add(first == slot ? Integer.toString(first) : first + "-" + slot);
+            slot++;
+        }
+        if (ranges.isEmpty()) {
+            return texts.getString("legend.noSlots");
+        }
+        if (ranges.size() <= MAX_RANGES_SHOWN) {
+            return String.join(", ", ranges);
+        }
+        return String.join(", ", ranges.subList(0, MAX_RANGES_SHOWN)) + " "
+                + Messages.format(texts, "legend.moreRanges", ranges.size() - MAX_RANGES_SHOWN);
+    }
+
+    String statusText(ClusterSnapshot snap) {
+        ResourceBundle texts = bundle.get();
+        String seconds = String.format(Locale.ROOT, "%.1f", snap.virtualTimeMillis() / 1000.0);
+        String state = texts.getString(snap.clusterOk() ? "status.clusterOk" : "status.clusterFail");
+        return Messages.format(texts, "status.simulated", Long.toString(snap.masterCount()),
+                Long.toString(snap.replicaCount()), state, seconds);
+    }
+}

@@ -1,0 +1,28 @@
+package org.slotscope.ui.sim;
+
+/**
+ * One node as it sees itself (its own clusterState's myself record), frozen at one instant.
+ *
+ * @param id the 40-hex node id
+ * @param address host:port of the client port
+ * @param role master or replica
+ * @param masterId the id of the master it replicates, or null for a master
+ * @param slotCount how many slots the node claims (0 for a replica)
+ * @param keyCount keys in its keyspace (db 0)
+ * @param configEpoch the node's configEpoch
+ * @param currentEpoch the node's currentEpoch
+ * @param running false once the node has been stopped
+ */
+public record NodeSnapshot(String id, String address, Role role, String masterId, int slotCount, long keyCount,
+                           long configEpoch, long currentEpoch, boolean running) {
+    public enum Role { MASTER, REPLICA }
+
+    public boolean isMaster() {
+        return role == Role.MASTER;
+    }
+
+    /** The first 8 characters of the id, as the UI shows a node. */
+    public String shortId() {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+}
