@@ -20,6 +20,9 @@ public final class ClusterNode {
     private final long runIdSeed;
     private boolean running = true;
     private long nextClientId = 1;
+    /** The connected clients, by id, for CLIENT LIST (server.clients). */
+    private final java.util.Map<Long, org.slotscope.engine.command.ClientSession> clients =
+            new java.util.LinkedHashMap<>();
 
     public ClusterNode(NodeId id, String host, int port, Keyspace keyspace, ClusterState state, NodeConfig config,
                        long startTime, long runIdSeed) {
@@ -91,6 +94,18 @@ public final class ClusterNode {
 
     public long nextClientId() {
         return nextClientId++;
+    }
+
+    public java.util.Collection<org.slotscope.engine.command.ClientSession> clients() {
+        return java.util.Collections.unmodifiableCollection(clients.values());
+    }
+
+    public void addClient(org.slotscope.engine.command.ClientSession session) {
+        clients.put(session.id(), session);
+    }
+
+    public void removeClient(org.slotscope.engine.command.ClientSession session) {
+        clients.remove(session.id());
     }
 
     public boolean isMaster() {
