@@ -79,6 +79,8 @@ public final class ConfigCommand {
         fixed("bind", n -> n.host());
         fixed("port", n -> Integer.toString(n.port()));
         fixed("cluster-announce-bus-port", "0");
+        fixed("cluster-announce-port", "0");
+        fixed("cluster-announce-tls-port", "0");
         fixed("slave-announce-port", "0");
         fixed("timeout", "0");
         settable("requirepass", "requirepass", n -> n.config().requirePass(), v -> null, NodeConfig::requirePass);
@@ -90,8 +92,7 @@ public final class ConfigCommand {
                 (c, v) -> c.replicaValidityFactor((int) Long.parseLong(v)));
         fixed("cluster-link-sendbuf-limit", "0");
         settable("maxclients", "maxclients", n -> Integer.toString(n.config().maxClients()),
-                // NodeConfig holds an int; Redis allows up to 4294967295 where the OS permits it.
-                v -> checkLong(v, 1, Integer.MAX_VALUE), (c, v) -> c.maxClients((int) Long.parseLong(v)));
+                ConfigCommand::checkMaxClients, (c, v) -> c.maxClients((int) Long.parseLong(v)));
         fixed("slaveof", ConfigCommand::replicaOf);
         fixed("replica-read-only", "yes");
         settable("cluster-node-timeout", "cluster-node-timeout", n -> Long.toString(n.config().nodeTimeout()),
@@ -264,6 +265,19 @@ public final class ConfigCommand {
             return "argument must be between " + min + " and " + max + " inclusive";
         }
         return null;
+    }
+
+    /**
+     * maxclients is an unsigned int in Redis; above what the process can open it answers this
+     * error. NodeConfig holds an int, so the simulator's limit is Integer.MAX_VALUE.
+     */
+    private static String checkMaxClients(String value) {
+        String error = checkLong(value, 1, 4294967295L);
+        if (error == null && Long.parseLong(value) > Integer.MAX_VALUE) {
+            return "The operating system is not able to handle the specified number of clients, try with "
+                    + Integer.MAX_VALUE;
+        }
+        return error;
     }
 
     private static String checkMemory(String value, long min) {
