@@ -240,7 +240,7 @@ public final class ServerCommands {
         }
         if (!ctx.node().config().requirePass().isEmpty() && !session.authenticated()) {
             return Reply.error("NOAUTH HELLO must be called with the client already authenticated, otherwise the "
-                    + "HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select "
+                    + "HELLO AUTH <user> <pass> option can be used to authenticate the client and select "
                     + "the RESP protocol version at the same time");
         }
         if (name != null) {

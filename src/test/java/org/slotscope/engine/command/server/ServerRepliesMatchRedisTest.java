@@ -61,6 +61,12 @@ class ServerRepliesMatchRedisTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> authRepliesWithRequirepassAreRedisBytes() {
+        nodes.get(0).config().requirePass("pw");
+        return exact("auth-replies.txt", 0, null);
+    }
+
+    @TestFactory
     Stream<DynamicTest> commandRepliesThatDoNotDependOnDocsAreRedisBytes() {
         return exact("command-replies.txt", 0, COMMAND_EXACT);
     }
