@@ -20,11 +20,12 @@ import org.slotscope.engine.command.Reply;
  * COMMAND, COMMAND COUNT / INFO / DOCS / LIST / GETKEYS / GETKEYSANDFLAGS (server.c, Redis 7.0),
  * generated from the simulator's own command table, in the reply shapes of 7.0.15.
  *
- * <p>What the table does not record is derived the way Redis derives it or left out the way Redis
- * leaves out missing documentation: ACL categories come from the flags (setImplicitACLCategories)
- * plus the group; key specs are built from the legacy first/last/step positions with RO/RW flags
- * from READONLY/WRITE; COMMAND DOCS gives summary and group but no since/complexity/arguments
- * (Redis omits those fields too when a command has no such docs, as for module commands).
+ * <p>What the table does not record comes from {@link RedisCommandReference} (Redis 7.0.15's own
+ * replies) for the commands Redis has. For others it is derived the way Redis derives it or left out
+ * the way Redis leaves out missing documentation: ACL categories come from the flags
+ * (setImplicitACLCategories) plus the group; key specs are built from the legacy first/last/step
+ * positions with RO/RW flags from READONLY/WRITE; COMMAND DOCS gives summary and group but no
+ * since/complexity/arguments (Redis omits those fields too for commands without such docs).
  */
 public final class CommandCommand {
     /** ACLCommandCategories order (acl.c): the order COMMAND INFO prints categories in. */
@@ -105,20 +106,29 @@ public final class CommandCommand {
         return Reply.array(out);
     }
 
-    /** addReplyCommandInfo: the 10-element entry. */
+    /**
+     * addReplyCommandInfo: the 10-element entry. Name, arity, flags and key positions are the
+     * table's; ACL categories, tips and key specs are Redis 7.0.15's when it has the command (key
+     * specs only when its key positions agree with the table's), derived otherwise.
+     */
     static Reply commandInfo(CommandSpec spec) {
         List<Reply> flags = new ArrayList<>();
         for (CommandFlag flag : spec.flags()) {
             flags.add(Reply.simple(flag.redisName()));
         }
-        List<Reply> categories = new ArrayList<>();
-        for (String category : aclCategories(spec)) {
-            categories.add(Reply.simple("@" + category));
-        }
-        List<Reply> keySpecs = new ArrayList<>();
-        Reply keySpec = keySpec(spec);
-        if (keySpec != null) {
-            keySpecs.add(keySpec);
+        Reply categories;
+        Reply tips;
+        Reply.ArrayReply reference = RedisCommandReference.get().info(spec.fullName());
+        if (reference != null) {
+            categories = reference.elements().get(6);
+            tips = reference.elements().get(7);
+        } else {
+            List<Reply> derived = new ArrayList<>();
+            for (String category : aclCategories(spec)) {
+                derived.add(Reply.simple("@" + category));
+            }
+            categories = new Reply.SetReply(derived);
+            tips = new Reply.SetReply(List.of());
         }
         Reply subcommands;
         if (spec.isContainer()) {
@@ -132,8 +142,20 @@ public final class CommandCommand {
         }
         return Reply.array(Reply.bulk(spec.fullName()), Reply.integer(spec.arity()),
                 new Reply.SetReply(flags), Reply.integer(spec.firstKey()), Reply.integer(spec.lastKey()),
-                Reply.integer(spec.keyStep()), new Reply.SetReply(categories), new Reply.SetReply(List.of()),
-                new Reply.SetReply(keySpecs), subcommands);
+                Reply.integer(spec.keyStep()), categories, tips, keySpecs(spec), subcommands);
+    }
+
+    /** The key specs: Redis's when its legacy key positions are the table's, else one derived spec. */
+    static Reply.SetReply keySpecs(CommandSpec spec) {
+        Reply.ArrayReply reference = RedisCommandReference.get().info(spec.fullName());
+        if (reference != null && reference.elements().get(3).equals(Reply.integer(spec.firstKey()))
+                && reference.elements().get(4).equals(Reply.integer(spec.lastKey()))
+                && reference.elements().get(5).equals(Reply.integer(spec.keyStep()))
+                && spec.hasKeys() == !((Reply.SetReply) reference.elements().get(8)).elements().isEmpty()) {
+            return (Reply.SetReply) reference.elements().get(8);
+        }
+        Reply derived = keySpec(spec);
+        return new Reply.SetReply(derived == null ? List.of() : List.of(derived));
     }
 
     /** setImplicitACLCategories (server.c) plus the category of the command's group, in acl.c's order. */
@@ -231,15 +253,29 @@ public final class CommandCommand {
         return Reply.map(out);
     }
 
-    /** addReplyCommandDocs: only the fields the table knows. */
+    /**
+     * addReplyCommandDocs: Redis 7.0.15's documentation of the command when it has one, else the
+     * fields the table knows (summary, group). Subcommands are the table's.
+     */
     static Reply commandDocs(CommandSpec spec) {
         List<Reply> doc = new ArrayList<>();
-        if (!spec.summary().isEmpty()) {
-            doc.add(Reply.bulk("summary"));
-            doc.add(Reply.bulk(spec.summary()));
+        Reply.MapReply reference = RedisCommandReference.get().docs(spec.fullName());
+        if (reference != null) {
+            List<Reply> kv = reference.keysAndValues();
+            for (int i = 0; i + 1 < kv.size(); i += 2) {
+                if (!kv.get(i).equals(Reply.bulk("subcommands"))) {
+                    doc.add(kv.get(i));
+                    doc.add(kv.get(i + 1));
+                }
+            }
+        } else {
+            if (!spec.summary().isEmpty()) {
+                doc.add(Reply.bulk("summary"));
+                doc.add(Reply.bulk(spec.summary()));
+            }
+            doc.add(Reply.bulk("group"));
+            doc.add(Reply.bulk(spec.group()));
         }
-        doc.add(Reply.bulk("group"));
-        doc.add(Reply.bulk(spec.group()));
         if (spec.isContainer()) {
             List<Reply> subs = new ArrayList<>();
             for (CommandSpec sub : spec.subcommands().values()) {
@@ -312,10 +348,12 @@ public final class CommandCommand {
             return Reply.err("Invalid arguments specified for command");
         }
         List<Reply> out = new ArrayList<>();
-        Reply keySpec = keySpec(spec);
+        List<Reply> specs = keySpecs(spec).elements();
         for (int index : indexes) {
             if (withFlags) {
-                Reply flags = ((Reply.MapReply) keySpec).keysAndValues().get(1);
+                // The flags of the first key spec (Redis matches each key to the spec that found it).
+                Reply flags = specs.isEmpty() ? new Reply.SetReply(List.of())
+                        : RedisCommandReference.field((Reply.MapReply) specs.get(0), "flags");
                 out.add(Reply.array(Reply.bulk(command[index]), flags));
             } else {
                 out.add(Reply.bulk(command[index]));

@@ -30,9 +30,15 @@ class CommandCommandTest {
     private final ClusterNode node = cluster.createReadyCluster("127.0.0.1", 17300, 3, 0).get(0);
     private final ClientSession session = cluster.connect(node, "127.0.0.1:6000");
 
-    /** The standard table plus, if no family provides it yet, a read-only command with one key. */
+    /**
+     * The standard table plus a keyed command Redis does not have (its metadata must be derived)
+     * and, if no family provides it yet, STRLEN (whose metadata comes from Redis's reference).
+     */
     private static CommandTable tableWithAKeyedCommand() {
         CommandTable table = CommandTable.standard();
+        table.register(CommandSpec.command("peek", 2).flags(CommandFlag.READONLY, CommandFlag.FAST)
+                .keys(1, 1, 1).group("string").summary("Test command: read one key")
+                .handler((ctx, argv) -> Reply.ZERO));
         if (table.lookup("strlen") == null) {
             table.register(CommandSpec.command("strlen", 2).flags(CommandFlag.READONLY, CommandFlag.FAST)
                     .keys(1, 1, 1).group("string").summary("Get the length of the value stored in a key")
@@ -111,8 +117,19 @@ class CommandCommandTest {
     }
 
     @Test
-    void keySpecOfAKeyedCommandHasTheRedisShape() {
-        List<?> info = (List<?>) ((List<?>) run(3, "command", "info", "strlen")).get(0);
+    void docsOfEveryCommandRedisHasCarryItsSinceAndGroup() {
+        Map<Object, Object> docs = RespTestCodec.pairs(run(2, "command", "docs"));
+        for (Map.Entry<Object, Object> entry : docs.entrySet()) {
+            if (RedisCommandReference.get().docs((String) entry.getKey()) != null) {
+                Map<Object, Object> doc = RespTestCodec.pairs(entry.getValue());
+                assertTrue(doc.containsKey("since") && doc.containsKey("group"), entry.getKey() + ": " + doc.keySet());
+            }
+        }
+    }
+
+    @Test
+    void derivedKeySpecOfACommandRedisLacksHasTheRedisShape() {
+        List<?> info = (List<?>) ((List<?>) run(3, "command", "info", "peek")).get(0);
         List<?> specs = (List<?>) info.get(8);
         assertEquals(1, specs.size());
         Map<?, ?> spec = (Map<?, ?>) specs.get(0);
@@ -121,7 +138,21 @@ class CommandCommandTest {
         assertEquals(Map.of("type", "index", "spec", Map.of("index", 1L)), spec.get("begin_search"));
         assertEquals(Map.of("type", "range", "spec", Map.of("lastkey", 0L, "keystep", 1L, "limit", 0L)),
                 spec.get("find_keys"));
-        assertEquals(List.of("@read", "@string", "@fast"), info.get(6), "the categories Redis gives GET");
+        assertEquals(List.of("@read", "@string", "@fast"), info.get(6), "derived as Redis derives GET's");
+        Map<?, ?> docs = (Map<?, ?>) ((Map<?, ?>) run(3, "command", "docs", "peek")).get("peek");
+        assertEquals(Map.of("summary", "Test command: read one key", "group", "string"), docs);
+    }
+
+    @Test
+    void metadataOfACommandRedisHasComesFromRedis() {
+        List<?> info = (List<?>) ((List<?>) run(2, "command", "info", "strlen")).get(0);
+        Map<Object, Object> spec = RespTestCodec.pairs(((List<?>) info.get(8)).get(0));
+        assertEquals(List.of("RO"), spec.get("flags"), "STRLEN's key spec flags in Redis 7.0.15");
+        Map<Object, Object> docs = RespTestCodec.pairs(RespTestCodec.pairs(run(2, "command", "docs", "strlen"))
+                .get("strlen"));
+        assertEquals("2.2.0", docs.get("since"));
+        assertEquals("O(1)", docs.get("complexity"));
+        assertTrue(docs.containsKey("arguments"));
     }
 
     @Test
@@ -152,10 +183,12 @@ class CommandCommandTest {
 
     @Test
     void getkeysReturnsTheKeysOfAKeyedCommand() {
-        assertEquals(List.of("mykey"), run(2, "command", "getkeys", "strlen", "mykey"));
+        assertEquals(List.of("mykey"), run(2, "command", "getkeys", "peek", "mykey"));
         assertEquals(List.of(List.of("mykey", List.of("RO", "access"))),
+                run(2, "command", "getkeysandflags", "peek", "mykey"));
+        assertEquals(List.of(List.of("mykey", List.of("RO"))),
                 run(2, "command", "getkeysandflags", "strlen", "mykey"));
         assertEquals(new RespTestCodec.RespError("ERR Invalid number of arguments specified for command"),
-                run(2, "command", "getkeys", "strlen", "a", "b"));
+                run(2, "command", "getkeys", "peek", "a", "b"));
     }
 }
