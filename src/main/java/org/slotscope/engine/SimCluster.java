@@ -151,6 +151,8 @@ public final class SimCluster {
         node.stats().connectionsReceived++;
         node.stats().connectedClients++;
         ClientSession session = new ClientSession(node.nextClientId(), peerAddress, now(), false);
+        // clientSetDefaultAuth: while the default user has no password, a new client is authenticated.
+        session.setAuthenticated(node.config().requirePass().isEmpty());
         node.addClient(session);
         return session;
     }

@@ -17,7 +17,14 @@ class ConnectionCommandsTest {
     private final SimCluster cluster = new SimCluster(3);
     private final List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 30001, 3, 0);
     private final ClusterNode node = nodes.get(0);
-    private final ClientSession session = cluster.connect(node, "127.0.0.1:5000");
+    private ClientSession session = cluster.connect(node, "127.0.0.1:5000");
+
+    /** CONFIG SET requirepass, then a new connection (the old ones stay authenticated, as in Redis). */
+    private void requirePassAndReconnect(String password) {
+        assertEquals(Reply.OK, run("config", "set", "requirepass", password));
+        assertEquals(Reply.PONG, run("ping"), "a client connected before the password keeps working");
+        session = cluster.connect(node, "127.0.0.1:5001");
+    }
 
     private Reply run(String... words) {
         return cluster.execute(node, session, words);
@@ -86,7 +93,7 @@ class ConnectionCommandsTest {
 
     @Test
     void requirepassBlocksCommandsUntilAuth() {
-        node.config().requirePass("s3cret");
+        requirePassAndReconnect("s3cret");
         assertEquals(Reply.error("NOAUTH Authentication required."), run("ping"));
         assertEquals(ServerCommands.WRONGPASS, run("auth", "wrong"));
         assertEquals(Reply.error("NOAUTH Authentication required."), run("ping"));
@@ -96,14 +103,14 @@ class ConnectionCommandsTest {
 
     @Test
     void authWithUserNameAcceptsOnlyTheDefaultUser() {
-        node.config().requirePass("pw");
+        requirePassAndReconnect("pw");
         assertEquals(ServerCommands.WRONGPASS, run("auth", "alice", "pw"));
         assertEquals(Reply.OK, run("auth", "default", "pw"));
     }
 
     @Test
     void helloCanAuthenticateSetTheNameAndSwitchToResp3() {
-        node.config().requirePass("pw");
+        requirePassAndReconnect("pw");
         Reply refused = run("hello", "3");
         assertTrue(refused.isError() && ((Reply.Error) refused).code().equals("NOAUTH"));
         assertEquals(2, session.protocol(), "a refused HELLO changes nothing");
