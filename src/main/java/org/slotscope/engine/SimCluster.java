@@ -150,11 +150,16 @@ public final class SimCluster {
     public ClientSession connect(ClusterNode node, String peerAddress) {
         node.stats().connectionsReceived++;
         node.stats().connectedClients++;
-        return new ClientSession(node.nextClientId(), peerAddress, now(), false);
+        ClientSession session = new ClientSession(node.nextClientId(), peerAddress, now(), false);
+        // clientSetDefaultAuth: while the default user has no password, a new client is authenticated.
+        session.setAuthenticated(node.config().requirePass().isEmpty());
+        node.addClient(session);
+        return session;
     }
 
     public void disconnect(ClusterNode node, ClientSession session) {
         node.stats().connectedClients = Math.max(0, node.stats().connectedClients - 1);
+        node.removeClient(session);
     }
 
     /** Executes one command on one node, now, and returns its reply (null for an empty inline line). */

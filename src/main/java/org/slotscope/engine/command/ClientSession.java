@@ -17,6 +17,7 @@ public final class ClientSession {
     private long lastInteraction;
     private String lastCommand = "NULL";
     private boolean closeRequested;
+    private boolean authenticated;
 
     public ClientSession(long id, String peerAddress, long createdAt, boolean masterLink) {
         this.id = id;
@@ -104,5 +105,14 @@ public final class ClientSession {
 
     public void requestClose() {
         this.closeRequested = true;
+    }
+
+    /** AUTH or HELLO ... AUTH succeeded (only matters when requirepass is set). */
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    public void setAuthenticated(boolean authenticated) {
+        this.authenticated = authenticated;
     }
 }

@@ -25,8 +25,10 @@ public final class CommandDispatcher {
 
     public Reply process(ClusterNode node, ClientSession session, byte[][] argv) {
         Reply reply = dispatch(node, session, argv);
-        if (reply instanceof Reply.Error) {
+        if (reply instanceof Reply.Error error) {
             node.stats().errorReplies++;
+            // afterErrorReply: INFO errorstats counts errors by their code (the first word).
+            node.stats().countError(error.code());
         }
         return reply;
     }
@@ -41,7 +43,8 @@ public final class CommandDispatcher {
         if (spec == null) {
             return reject(node, session, Errors.unknownCommand(name, argv));
         }
-        if (spec.isContainer()) {
+        // A container with a handler of its own (COMMAND) also runs without a subcommand.
+        if (spec.isContainer() && !(argv.length == 1 && spec.handler() != null && spec.arityAccepts(1))) {
             if (argv.length < 2) {
                 return reject(node, session, Errors.wrongArity(spec.fullName()));
             }
@@ -53,7 +56,12 @@ public final class CommandDispatcher {
             spec = sub;
         }
         if (!spec.arityAccepts(argv.length)) {
-            return reject(node, session, Errors.wrongArity(spec.fullName()));
+            return reject(node, session, spec, Errors.wrongArity(spec.fullName()));
+        }
+        // processCommand: with requirepass set, only no_auth commands (AUTH, HELLO, QUIT) run before AUTH.
+        if (!session.isMasterLink() && !node.config().requirePass().isEmpty() && !session.authenticated()
+                && !spec.has(CommandFlag.NO_AUTH)) {
+            return reject(node, session, spec, Errors.NOAUTH);
         }
         session.recordCommand(spec.fullName(), now);
 
@@ -62,6 +70,7 @@ public final class CommandDispatcher {
             Route route = QueryRouter.route(node, session, spec, argv);
             if (route instanceof Route.Redirect redirect) {
                 node.stats().rejectedCalls++;
+                node.stats().countRejected(spec.fullName());
                 session.setAsking(false);
                 cluster.events().emit(new ClusterEvent.Redirected(now, node.id(), session.id(), spec.fullName(),
                         redirect.kind(), redirect.slot(),
@@ -74,12 +83,15 @@ public final class CommandDispatcher {
 
         CommandContext ctx = new CommandContext(cluster, node, session, spec);
         Reply reply = spec.handler().handle(ctx, argv);
-        // resetClient: the ASKING flag survives only the ASKING command itself.
-        if (!spec.name().equals("asking")) {
+        // resetClient: the ASKING flag lasts for one command, unless the command was ASKING itself.
+        if (!spec.fullName().equals("asking")) {
             session.setAsking(false);
         }
         node.stats().commandsProcessed++;
         node.stats().countCall(spec.fullName());
+        if (reply instanceof Reply.Error) {
+            node.stats().countFailed(spec.fullName()); // failed_calls: executed, answered an error
+        }
         cluster.events().emit(new ClusterEvent.CommandExecuted(now, node.id(), session.id(), spec.fullName(), slot,
                 reply instanceof Reply.Error));
         if (spec.has(CommandFlag.WRITE) && !(reply instanceof Reply.Error) && node.isMaster()
@@ -97,5 +109,11 @@ public final class CommandDispatcher {
         node.stats().rejectedCalls++;
         session.setAsking(false);
         return error;
+    }
+
+    /** Rejected after lookup: INFO commandstats counts it as rejected_calls of that command. */
+    private Reply reject(ClusterNode node, ClientSession session, CommandSpec spec, Reply.Error error) {
+        node.stats().countRejected(spec.fullName());
+        return reject(node, session, error);
     }
 }

@@ -1,6 +1,9 @@
 package org.slotscope.engine.node;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slotscope.engine.command.ClientSession;
 import org.slotscope.engine.keyspace.Keyspace;
@@ -24,8 +27,9 @@ public final class ClusterNode {
     private boolean running = true;
     private long nextClientId = 1;
     /** MIGRATE keeps one connection per target (migrateGetSocket caches sockets in Redis). */
-    private final Map<NodeId, ClientSession> migrateLinks =
-            new HashMap<>();
+    private final Map<NodeId, ClientSession> migrateLinks = new HashMap<>();
+    /** The connected clients, by id, for CLIENT LIST (server.clients). */
+    private final Map<Long, ClientSession> clients = new LinkedHashMap<>();
 
     public ClusterNode(NodeId id, String host, int port, Keyspace keyspace, ClusterState state, NodeConfig config,
                        long startTime, long runIdSeed) {
@@ -101,6 +105,18 @@ public final class ClusterNode {
 
     public Map<NodeId, ClientSession> migrateLinks() {
         return migrateLinks;
+    }
+
+    public Collection<ClientSession> clients() {
+        return Collections.unmodifiableCollection(clients.values());
+    }
+
+    public void addClient(ClientSession session) {
+        clients.put(session.id(), session);
+    }
+
+    public void removeClient(ClientSession session) {
+        clients.remove(session.id());
     }
 
     public boolean isMaster() {

@@ -1,12 +1,271 @@
 package org.slotscope.engine.command.server;
 
-import org.slotscope.engine.command.CommandTable;
+import static org.slotscope.engine.command.CommandFlag.ADMIN;
+import static org.slotscope.engine.command.CommandFlag.ALLOW_BUSY;
+import static org.slotscope.engine.command.CommandFlag.FAST;
+import static org.slotscope.engine.command.CommandFlag.LOADING;
+import static org.slotscope.engine.command.CommandFlag.NOSCRIPT;
+import static org.slotscope.engine.command.CommandFlag.NO_AUTH;
+import static org.slotscope.engine.command.CommandFlag.NO_MULTI;
+import static org.slotscope.engine.command.CommandFlag.STALE;
 
-/** Registers this command family in the command table. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.slotscope.engine.command.Args;
+import org.slotscope.engine.command.ClientSession;
+import org.slotscope.engine.command.CommandContext;
+import org.slotscope.engine.command.CommandSpec;
+import org.slotscope.engine.command.CommandTable;
+import org.slotscope.engine.command.Errors;
+import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.node.ClusterNode;
+
+/**
+ * The server and connection commands of Redis 7.0 (server.c, networking.c, cluster.c):
+ * PING, ECHO, SELECT, QUIT, TIME, ASKING, READONLY, READWRITE, SHUTDOWN, AUTH, HELLO here; INFO,
+ * CONFIG, COMMAND, CLIENT and FUNCTION in their own classes. Arity and flags are Redis 7.0.15's
+ * (checked with COMMAND INFO on a real server).
+ */
 public final class ServerCommands {
+    /**
+     * TIME and INFO's server_time_usec count from this wall-clock instant plus the virtual clock
+     * (2023-11-14T22:13:20Z), so a run prints the same times whenever it is replayed.
+     */
+    public static final long VIRTUAL_EPOCH_MILLIS = 1_700_000_000_000L;
+
+    /** The version the nodes announce: Redis 7.0.15's, because tools parse redis_version and HELLO's version. */
+    public static final String REDIS_VERSION = "7.0.15";
+
     private ServerCommands() {
     }
 
     public static void register(CommandTable table) {
+        table.register(CommandSpec.command("ping", -1).flags(FAST).group("connection")
+                .summary("Ping the server").handler(ServerCommands::ping));
+        table.register(CommandSpec.command("echo", 2).flags(LOADING, STALE, FAST).group("connection")
+                .summary("Echo the given string").handler((ctx, argv) -> Reply.bulk(argv[1])));
+        table.register(CommandSpec.command("select", 2).flags(LOADING, STALE, FAST).group("connection")
+                .summary("Change the selected database for the current connection").handler(ServerCommands::select));
+        table.register(CommandSpec.command("quit", -1).flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
+                .group("connection").summary("Close the connection").handler(ServerCommands::quit));
+        table.register(CommandSpec.command("time", 1).flags(LOADING, STALE, FAST).group("server")
+                .summary("Return the current server time").handler(ServerCommands::time));
+        table.register(CommandSpec.command("asking", 1).flags(FAST).group("cluster")
+                .summary("Sent by cluster clients after an -ASK redirect").handler(ServerCommands::asking));
+        table.register(CommandSpec.command("readonly", 1).flags(LOADING, STALE, FAST).group("cluster")
+                .summary("Enables read queries for a connection to a cluster replica node")
+                .handler(ServerCommands::readonly));
+        table.register(CommandSpec.command("readwrite", 1).flags(LOADING, STALE, FAST).group("cluster")
+                .summary("Disables read queries for a connection to a cluster replica node")
+                .handler(ServerCommands::readwrite));
+        table.register(CommandSpec.command("shutdown", -1).flags(ADMIN, NOSCRIPT, LOADING, STALE, NO_MULTI, ALLOW_BUSY)
+                .group("server").summary("Synchronously save the dataset to disk and then shut down the server")
+                .handler(ServerCommands::shutdown));
+        table.register(CommandSpec.command("auth", -2).flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
+                .group("connection").summary("Authenticate to the server").handler(ServerCommands::auth));
+        table.register(CommandSpec.command("hello", -1).flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
+                .group("connection").summary("Handshake with Redis").handler(ServerCommands::hello));
+        InfoCommand.register(table);
+        ConfigCommand.register(table);
+        CommandCommand.register(table);
+        ClientCommand.register(table);
+        FunctionCommand.register(table);
+    }
+
+    /** pingCommand: PONG, or the argument as a bulk string. */
+    static Reply ping(CommandContext ctx, byte[][] argv) {
+        if (argv.length > 2) {
+            return Errors.wrongArity("ping");
+        }
+        return argv.length == 1 ? Reply.PONG : Reply.bulk(argv[1]);
+    }
+
+    /** selectCommand: parse as an int first, then refuse any db but 0 in cluster mode. */
+    static Reply select(CommandContext ctx, byte[][] argv) {
+        OptionalLong id = Args.parseLong(argv[1]);
+        if (id.isEmpty()) {
+            return Errors.NOT_INTEGER;
+        }
+        if (id.getAsLong() < Integer.MIN_VALUE || id.getAsLong() > Integer.MAX_VALUE) {
+            return Reply.err("value is out of range, value must between -2147483648 and 2147483647");
+        }
+        if (id.getAsLong() != 0) {
+            return Reply.err("SELECT is not allowed in cluster mode");
+        }
+        ctx.session().setDb(0);
+        return Reply.ok();
+    }
+
+    /** quitCommand: OK, then the connection closes once the reply is written. */
+    static Reply quit(CommandContext ctx, byte[][] argv) {
+        ctx.session().requestClose();
+        return Reply.ok();
+    }
+
+    /** timeCommand: [unix seconds, microseconds], here from the virtual clock. */
+    static Reply time(CommandContext ctx, byte[][] argv) {
+        long micros = epochMicros(ctx.now());
+        return Reply.bulkStrings(List.of(Long.toString(micros / 1_000_000), Long.toString(micros % 1_000_000)));
+    }
+
+    /** The virtual time as microseconds since the Unix epoch. */
+    static long epochMicros(long virtualMillis) {
+        return (VIRTUAL_EPOCH_MILLIS + virtualMillis) * 1000;
+    }
+
+    /** askingCommand (cluster.c): the next command may touch an IMPORTING slot. The dispatcher clears it after. */
+    static Reply asking(CommandContext ctx, byte[][] argv) {
+        ctx.session().setAsking(true);
+        return Reply.ok();
+    }
+
+    /** readonlyCommand: reads of the master's slots may be served by this replica. */
+    static Reply readonly(CommandContext ctx, byte[][] argv) {
+        ctx.session().setReadonly(true);
+        return Reply.ok();
+    }
+
+    static Reply readwrite(CommandContext ctx, byte[][] argv) {
+        ctx.session().setReadonly(false);
+        return Reply.ok();
+    }
+
+    /**
+     * shutdownCommand: the options are parsed as Redis parses them, then the node stops. A real
+     * server sends no reply (the connection just closes); in-process there is nothing to close,
+     * so the reply is null ("no reply") and the session is marked to be closed. ABORT answers the
+     * error a real server gives when no shutdown is in progress. SAVE/NOSAVE change nothing: the
+     * simulator has no persistence.
+     */
+    static Reply shutdown(CommandContext ctx, byte[][] argv) {
+        boolean abort = false;
+        boolean save = false;
+        boolean nosave = false;
+        for (int i = 1; i < argv.length; i++) {
+            String option = Args.lower(argv[i]);
+            switch (option) {
+                case "nosave" -> nosave = true;
+                case "save" -> save = true;
+                case "now", "force" -> {
+                }
+                case "abort" -> abort = true;
+                default -> {
+                    return Errors.SYNTAX;
+                }
+            }
+        }
+        if ((abort && argv.length != 2) || (save && nosave)) {
+            return Errors.SYNTAX;
+        }
+        if (abort) {
+            return Reply.err("No shutdown in progress.");
+        }
+        ctx.session().requestClose();
+        ctx.cluster().stopNode(ctx.node(), "SHUTDOWN");
+        return null;
+    }
+
+    /**
+     * authCommand (acl.c, 7.0): AUTH password checks the default user; AUTH user password also
+     * accepts "default". Without requirepass the default user is "nopass": any password works for
+     * AUTH default x, while the one-argument form is refused as a configuration mistake.
+     */
+    static Reply auth(CommandContext ctx, byte[][] argv) {
+        if (argv.length > 3) {
+            return Errors.SYNTAX;
+        }
+        String requirePass = ctx.node().config().requirePass();
+        if (argv.length == 2) {
+            if (requirePass.isEmpty()) {
+                return Reply.err("AUTH <password> called without any password configured for the default user. "
+                        + "Are you sure your configuration is correct?");
+            }
+            return checkPassword(ctx.session(), requirePass, "default", Args.text(argv[1]));
+        }
+        return checkPassword(ctx.session(), requirePass, Args.text(argv[1]), Args.text(argv[2]));
+    }
+
+    private static Reply checkPassword(ClientSession session, String requirePass, String user, String password) {
+        if (user.equals("default") && (requirePass.isEmpty() || requirePass.equals(password))) {
+            session.setAuthenticated(true);
+            return Reply.ok();
+        }
+        return WRONGPASS;
+    }
+
+    static final Reply.Error WRONGPASS = Reply.error("WRONGPASS invalid username-password pair or user is disabled.");
+
+    /**
+     * helloCommand (networking.c, 7.0): [protover [AUTH user pass] [SETNAME name]]. Options are
+     * validated before anything changes; the reply is the server's map (a flat array in RESP2).
+     */
+    static Reply hello(CommandContext ctx, byte[][] argv) {
+        ClientSession session = ctx.session();
+        int protocol = session.protocol();
+        if (argv.length >= 2) {
+            OptionalLong ver = Args.parseLong(argv[1]);
+            if (ver.isEmpty()) {
+                return Reply.err("Protocol version is not an integer or out of range");
+            }
+            if (ver.getAsLong() < 2 || ver.getAsLong() > 3) {
+                return Reply.error("NOPROTO unsupported protocol version");
+            }
+            protocol = (int) ver.getAsLong();
+        }
+        String user = null;
+        String pass = null;
+        String name = null;
+        for (int i = 2; i < argv.length; i++) {
+            int more = argv.length - i - 1;
+            if (Args.is(argv[i], "auth") && more >= 2) {
+                user = Args.text(argv[i + 1]);
+                pass = Args.text(argv[i + 2]);
+                i += 2;
+            } else if (Args.is(argv[i], "setname") && more >= 1) {
+                name = Args.text(argv[i + 1]);
+                if (!ClientCommand.validName(name)) {
+                    return ClientCommand.BAD_NAME;
+                }
+                i += 1;
+            } else {
+                return Reply.err("Syntax error in HELLO option '" + Args.text(argv[i]) + "'");
+            }
+        }
+        if (user != null) {
+            Reply authReply = checkPassword(session, ctx.node().config().requirePass(), user, pass);
+            if (authReply.isError()) {
+                return authReply;
+            }
+        }
+        if (!ctx.node().config().requirePass().isEmpty() && !session.authenticated()) {
+            return Reply.error("NOAUTH HELLO must be called with the client already authenticated, otherwise the "
+                    + "HELLO AUTH <user> <pass> option can be used to authenticate the client and select "
+                    + "the RESP protocol version at the same time");
+        }
+        if (name != null) {
+            session.setName(name);
+        }
+        session.setProtocol(protocol);
+        return helloMap(ctx.node(), session);
+    }
+
+    static Reply helloMap(ClusterNode node, ClientSession session) {
+        List<Reply> map = new ArrayList<>();
+        map.add(Reply.bulk("server"));
+        map.add(Reply.bulk("redis"));
+        map.add(Reply.bulk("version"));
+        map.add(Reply.bulk(REDIS_VERSION));
+        map.add(Reply.bulk("proto"));
+        map.add(Reply.integer(session.protocol()));
+        map.add(Reply.bulk("id"));
+        map.add(Reply.integer(session.id()));
+        map.add(Reply.bulk("mode"));
+        map.add(Reply.bulk("cluster"));
+        map.add(Reply.bulk("role"));
+        map.add(Reply.bulk(node.isMaster() ? "master" : "replica"));
+        map.add(Reply.bulk("modules"));
+        map.add(Reply.EMPTY_ARRAY);
+        return Reply.map(map);
     }
 }
