@@ -47,17 +47,7 @@ class ClusterOutputFormatTest {
     }
 
     private static Resp.Node normaliseNodesText(Resp.Node node) {
-        return Resp.mapText(node, text -> {
-            List<String> lines = new ArrayList<>();
-            for (String line : text.split("\n")) {
-                String[] f = line.split(" ", -1);
-                f[4] = "<ping>";
-                f[5] = "<pong>";
-                lines.add(String.join(" ", f));
-            }
-            lines.sort(null);
-            return String.join("\n", lines) + "\n";
-        });
+        return Resp.mapText(node, Resp::normaliseNodesLines);
     }
 
     private static Resp.Node normaliseLinks(Resp.Node links) {

@@ -66,15 +66,22 @@ final class RealTopology {
         }
     }
 
+    static Map<String, String> realIdLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        REAL_IDS.forEach((port, id) -> labels.put(id, "<node-" + port + ">"));
+        return labels;
+    }
+
     /**
      * Normalisation of node ids: every id, real or simulated, becomes "<node-PORT>" for the node
      * listening on PORT, so the two clusters' random ids compare equal.
      */
     Map<String, String> idLabels(boolean real) {
-        Map<String, String> labels = new LinkedHashMap<>();
         if (real) {
-            REAL_IDS.forEach((port, id) -> labels.put(id, "<node-" + port + ">"));
-        } else {
+            return realIdLabels();
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        {
             for (ClusterNode node : cluster.nodes()) {
                 labels.put(node.id().value(), "<node-" + node.port() + ">");
             }

@@ -191,6 +191,23 @@ final class Resp {
         return n.withChildren(sorted);
     }
 
+    /**
+     * CLUSTER NODES text normalised for comparison: ping-sent and pong-received become "<ping>" and
+     * "<pong>" (wall-clock ms on a real server, virtual ms here); lines are sorted (Redis prints them
+     * in its nodes hash-table order).
+     */
+    static String normaliseNodesLines(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.split(" ", -1);
+            f[4] = "<ping>";
+            f[5] = "<pong>";
+            lines.add(String.join(" ", f));
+        }
+        lines.sort(null);
+        return String.join("\n", lines) + "\n";
+    }
+
     /** Reads a fixture: the bytes after the "---" line that ends the comment header. */
     static String fixture(String name) {
         String path = "/redis7/cluster/" + name;
