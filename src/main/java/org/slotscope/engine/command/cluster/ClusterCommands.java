@@ -175,7 +175,7 @@ public final class ClusterCommands {
         return Reply.bulk(ctx.state().myself().shardId());
     }
 
-    /** CLUSTER KEYSLOT's siblings: string2ll first (NOT_INTEGER), then the range ("Invalid slot"). */
+    /** CLUSTER COUNTKEYSINSLOT slot: string2ll first (NOT_INTEGER), then the range ("Invalid slot"). */
     private static Reply countKeysInSlot(CommandContext ctx, byte[][] argv) {
         OptionalLong slot = Args.parseLong(argv[2]);
         if (slot.isEmpty()) {

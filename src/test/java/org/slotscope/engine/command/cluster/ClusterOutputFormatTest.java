@@ -191,4 +191,34 @@ class ClusterOutputFormatTest {
         assertTrue(replicaLines.get(2).startsWith("<node-17203> 127.0.0.1:17203@27203 slave <node-17200> "),
                 replicaLines.get(2));
     }
+
+    @Test
+    void failedReplicaPrintsLikeRedisAndLeavesSlotsButNotShards() {
+        ClusterNode replica = topology.cluster.startNode(RealTopology.HOST, 17203);
+        topology.cluster.meetAll(new ArrayList<>(topology.cluster.nodes()));
+        RealTopology.ok(topology.run(replica, "CLUSTER", "REPLICATE", topology.id(0)));
+        ClusterNode master = topology.masters.get(0);
+        master.state().setRole(master.state().lookup(replica.id()), master.state().myself());
+        master.state().myself().setConfigEpoch(6);
+        // 17203 as 17200 saw it once killed and marked FAIL (setslot-transitions.txt, last comment)
+        org.slotscope.engine.node.KnownNode seen = master.state().lookup(replica.id());
+        seen.flags().add(org.slotscope.engine.node.NodeFlag.FAIL);
+        seen.setLinkConnected(false);
+        seen.setPingSent(1795326029616L);
+        seen.setPongReceived(1795326029113L);
+
+        String expected = "<node-17203> 127.0.0.1:17203@27203 slave,fail <node-17200> 1795326029616 1795326029113 6"
+                + " disconnected";
+        String line = Resp.replaceAll(ClusterNodesFormat.clusterGenNodeDescription(master.state(), seen),
+                topology.idLabels(false));
+        assertEquals(expected, line);
+        String transcript = Resp.replaceAll(Resp.fixture("setslot-transitions.txt"), RealTopology.realIdLabels());
+        assertTrue(transcript.contains("#   " + expected + "\n"), "the expected line is the captured one");
+
+        Resp.Node firstRange = simulated(master, 2, "CLUSTER", "SLOTS").children().get(0);
+        assertEquals(3, firstRange.children().size(), "a failed replica is not offered for reads");
+        String shards = Resp.write(simulated(master, 2, "CLUSTER", "SHARDS"));
+        assertTrue(shards.contains("$7\r\nreplica\r\n$18\r\nreplication-offset\r\n:0\r\n$6\r\nhealth\r\n$4\r\nfail\r\n"),
+                shards);
+    }
 }
