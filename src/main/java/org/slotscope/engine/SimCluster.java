@@ -191,6 +191,48 @@ public final class SimCluster {
         }
     }
 
+    /**
+     * {@code node} becomes a replica of {@code masterId}: clusterSetMaster then replicationSetMaster
+     * and a full resync. The node's own view changes (a master first closes its open slots, as
+     * clusterCloseAllSlots does) and it adopts the master's shard id. The resync is synchronous for
+     * now: the keyspace is flushed and the master's keys are deep-copied with their TTLs in the same
+     * instant (asynchronous replication with a transfer delay arrives with the replication model).
+     */
+    public void becomeReplicaOf(ClusterNode node, NodeId masterId) {
+        ClusterState state = node.state();
+        KnownNode myself = state.myself();
+        KnownNode master = state.lookup(masterId);
+        if (master == null || master == myself) {
+            throw new IllegalArgumentException(node + " cannot replicate unknown node or itself: " + masterId);
+        }
+        if (myself.isMaster()) {
+            for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
+                state.setStable(slot);
+            }
+        }
+        state.setRole(myself, master);
+        myself.setShardId(master.shardId());
+        masterLinks.remove(node.id());
+        long removed = node.keyspace().flushAll();
+        events.emit(new ClusterEvent.KeyspaceFlushed(now(), node.id(), removed));
+        ClusterNode source = nodes.get(masterId);
+        if (source != null) {
+            Keyspace from = source.keyspace();
+            for (org.slotscope.engine.keyspace.Key key : from.allKeys()) {
+                org.slotscope.engine.keyspace.RedisValue value = from.get(key);
+                if (value == null) {
+                    continue; // expired on the way, as an RDB snapshot skips it
+                }
+                node.keyspace().put(key, value.deepCopy());
+                long expireAt = from.expireAt(key);
+                if (expireAt >= 0) {
+                    node.keyspace().setExpireAt(key, expireAt);
+                }
+            }
+        }
+        state.updateState(node.config());
+    }
+
     // ---- a ready cluster --------------------------------------------------------------------------
 
     /**

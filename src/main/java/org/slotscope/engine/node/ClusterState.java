@@ -31,6 +31,8 @@ public final class ClusterState {
     /** cluster_stats_messages_<type>_sent / _received, by Redis's type name ("ping", "meet"...). */
     private final Map<String, Long> messagesSent = new java.util.TreeMap<>();
     private final Map<String, Long> messagesReceived = new java.util.TreeMap<>();
+    /** nodes_black_list: forgotten node id -> virtual time until which gossip must not re-add it. */
+    private final Map<NodeId, Long> blacklist = new LinkedHashMap<>();
 
     public ClusterState(KnownNode myself, EventLog events, LongSupplier clock) {
         this.myself = myself;
@@ -107,6 +109,9 @@ public final class ClusterState {
 
     public void addNode(KnownNode node) {
         if (nodes.putIfAbsent(node.id(), node) == null) {
+            if (node.linkCreateTime() == 0) {
+                node.setLinkCreateTime(now());
+            }
             events.emit(new ClusterEvent.NodeMembershipChanged(now(), myId(), node.id(), true));
         }
     }
@@ -213,6 +218,35 @@ public final class ClusterState {
         }
     }
 
+    /** Clears only the MIGRATING half of a slot (Redis keeps the two tables independent). */
+    public void clearMigrating(int slot) {
+        if (migratingSlotsTo[slot] != null) {
+            migratingSlotsTo[slot] = null;
+            emitRemainingMigrationState(slot);
+        }
+    }
+
+    /** Clears only the IMPORTING half of a slot. */
+    public void clearImporting(int slot) {
+        if (importingSlotsFrom[slot] != null) {
+            importingSlotsFrom[slot] = null;
+            emitRemainingMigrationState(slot);
+        }
+    }
+
+    private void emitRemainingMigrationState(int slot) {
+        if (migratingSlotsTo[slot] != null) {
+            events.emit(new ClusterEvent.SlotMigrationStateChanged(now(), myId(), slot, SlotMigrationState.MIGRATING,
+                    migratingSlotsTo[slot].id()));
+        } else if (importingSlotsFrom[slot] != null) {
+            events.emit(new ClusterEvent.SlotMigrationStateChanged(now(), myId(), slot, SlotMigrationState.IMPORTING,
+                    importingSlotsFrom[slot].id()));
+        } else {
+            events.emit(new ClusterEvent.SlotMigrationStateChanged(now(), myId(), slot, SlotMigrationState.STABLE,
+                    null));
+        }
+    }
+
     public boolean hasOpenSlots() {
         for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
             if (migratingSlotsTo[slot] != null || importingSlotsFrom[slot] != null) {
@@ -230,6 +264,29 @@ public final class ClusterState {
             }
         }
         return n;
+    }
+
+    // ---- the FORGET blacklist -----------------------------------------------------------------
+
+    /**
+     * clusterBlacklistAddNode: after CLUSTER FORGET, gossip must not bring the node back for
+     * {@code ttlMillis} (Redis: CLUSTER_BLACKLIST_TTL, 60 s), so the admin can FORGET it everywhere.
+     */
+    public void blacklistAddNode(NodeId id, long ttlMillis) {
+        blacklistCleanup();
+        blacklist.put(id, now() + ttlMillis);
+    }
+
+    /** clusterBlacklistExists: true while the node is still banned (the gossip handler checks it). */
+    public boolean isBlacklisted(NodeId id) {
+        blacklistCleanup();
+        return blacklist.containsKey(id);
+    }
+
+    /** clusterBlacklistCleanup: entries expire on the virtual clock. */
+    private void blacklistCleanup() {
+        long now = now();
+        blacklist.values().removeIf(expiry -> expiry < now);
     }
 
     // ---- bus statistics (CLUSTER INFO) ----------------------------------------------------------

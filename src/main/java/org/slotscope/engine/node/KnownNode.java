@@ -23,6 +23,8 @@ public final class KnownNode {
     private long pongReceived;
     private long replOffset;
     private boolean linkConnected = true;
+    private long linkCreateTime;
+    private String shardId;
 
     public KnownNode(NodeId id, String ip, int port, int busPort) {
         this.id = id;
@@ -140,6 +142,28 @@ public final class KnownNode {
 
     public void setLinkConnected(boolean linkConnected) {
         this.linkConnected = linkConnected;
+    }
+
+    /** When the bus link to this node was created (CLUSTER LINKS create-time), virtual ms. */
+    public long linkCreateTime() {
+        return linkCreateTime;
+    }
+
+    public void setLinkCreateTime(long linkCreateTime) {
+        this.linkCreateTime = linkCreateTime;
+    }
+
+    /**
+     * The shard id (Redis 7.2's shard_id): shared by a master and its replicas. Redis 7.2 draws a
+     * random 40-hex id for a new node; the simulator starts from the node's own id, which is just as
+     * unique and needs no extra randomness. A replica adopts its master's shard id.
+     */
+    public String shardId() {
+        return shardId == null ? id.value() : shardId;
+    }
+
+    public void setShardId(String shardId) {
+        this.shardId = shardId;
     }
 
     @Override
