@@ -300,5 +300,21 @@ def main(port):
             f.write(e + '\n')
 
 
+def capture_command_info(r):
+    """command-info.txt: COMMAND INFO and COMMAND DOCS facts of the three commands."""
+    lines = ['# COMMAND INFO / COMMAND DOCS on redis-server 7.0.15, captured by capture_dump_fixtures.py.',
+             '# Format: name arity flags(comma) first-key last-key key-step group']
+    docs = r('COMMAND', 'DOCS', 'dump', 'restore', 'restore-asking')
+    groups = {docs[i].decode(): dict(zip(docs[i + 1][::2], docs[i + 1][1::2])) for i in range(0, len(docs), 2)}
+    for info in r('COMMAND', 'INFO', 'dump', 'restore', 'restore-asking'):
+        name = info[0].decode()
+        lines.append('%s %d %s %d %d %d %s' % (name, info[1], ','.join(info[2]), info[3], info[4], info[5],
+                                               groups[name][b'group'].decode()))
+        lines.append('summary %s %s' % (name, groups[name][b'summary'].decode()))
+    with open(os.path.join(HERE, 'command-info.txt'), 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+
+
 if __name__ == '__main__':
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 17400)
+    capture_command_info(Resp(int(sys.argv[1]) if len(sys.argv) > 1 else 17400))
