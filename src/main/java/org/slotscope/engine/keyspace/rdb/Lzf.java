@@ -2,7 +2,8 @@ package org.slotscope.engine.keyspace.rdb;
 
 /**
  * LZF, the compression Redis uses for long strings in RDB files and DUMP payloads
- * (lzf_c.c / lzf_d.c, liblzf 3.6, built by Redis with HLOG 16 and VERY_FAST).
+ * (lzf_c.c / lzf_d.c of liblzf 3.6 as Redis ships it: HLOG 16, VERY_FAST, a table of
+ * offsets).
  *
  * <p>Stream format: {@code 000LLLLL} followed by L+1 literal bytes; {@code LLLooooo oooooooo}
  * a back reference of L+2 bytes at distance o+1; {@code 111ooooo LLLLLLLL oooooooo} a back
@@ -21,15 +22,27 @@ public final class Lzf {
     /**
      * lzf_compress: compresses {@code in} into at most about {@code outLen} bytes and returns the
      * compressed bytes, or null when it does not fit (lzf_compress returned 0). Ported step by step
-     * so the output is the bytes Redis writes for the same input; the hash table starts empty
-     * (Redis leaves it uninitialised, which only ever adds matches, never changes their validity).
+     * so the output is the bytes Redis writes for the same input when its hash table is clean.
      */
     public static byte[] compress(byte[] in, int outLen) {
+        return compress(in, outLen, newHashTable());
+    }
+
+    /** A fresh hash table for {@link #compress(byte[], int, int[])}. */
+    public static int[] newHashTable() {
+        return new int[HSIZE];
+    }
+
+    /**
+     * lzf_compress with a caller-owned hash table of offsets (LZF_USE_OFFSETS). Redis keeps the table
+     * on the stack without clearing it, so offsets left by the previous call can add matches; passing
+     * the same table to consecutive calls reproduces that, byte for byte.
+     */
+    public static byte[] compress(byte[] in, int outLen, int[] htab) {
         int inLen = in.length;
         if (inLen == 0 || outLen == 0) {
             return null;
         }
-        int[] htab = new int[HSIZE];
         // Redis allocates outlen+1 and lets the run-start byte sit one past the end; keep slack.
         byte[] out = new byte[outLen + 4];
         int ip = 0;
@@ -45,19 +58,20 @@ public final class Lzf {
             int slot = idx(hval);
             int ref = htab[slot];
             htab[slot] = ip;
-            int off = ip - ref - 1;
-            if (off < MAX_OFF && ip + 4 < inEnd && ref > 0
-                    && in[ref] == in[ip] && in[ref + 1] == in[ip + 1] && in[ref + 2] == in[ip + 2]) {
+            int off = ip - ref - 1; // unsigned in C: a stale offset at or past ip fails too
+            if (off >= 0 && off < MAX_OFF && ref > 0
+                    && in[ref + 2] == in[ip + 2] && in[ref] == in[ip] && in[ref + 1] == in[ip + 1]) {
                 int len = 2;
                 int maxlen = inEnd - ip - len;
                 maxlen = Math.min(maxlen, MAX_REF);
 
+                // a faster conservative test, then the exact one
+                if (op + 3 + 1 >= outEnd && op - (lit == 0 ? 1 : 0) + 3 + 1 >= outEnd) {
+                    return null;
+                }
                 out[op - lit - 1] = (byte) (lit - 1); // stop run
                 if (lit == 0) {
                     op--; // undo run if length is zero
-                }
-                if (op + 3 + 1 >= outEnd) {
-                    return null;
                 }
                 len = matchLength(in, ref, ip, len, maxlen);
 
@@ -142,7 +156,11 @@ public final class Lzf {
         return (v << 8) | (in[p + 2] & 0xff);
     }
 
-    /** IDX for VERY_FAST: ((h >> (3*8 - HLOG)) - h*5) & (HSIZE - 1), unsigned 32-bit arithmetic. */
+    /**
+     * IDX as Redis's lzf_c.c computes it with VERY_FAST: ((h >> (3*8 - HLOG)) - h*5) & (HSIZE - 1),
+     * in unsigned 32-bit arithmetic. (liblzf's multiplicative hash gives other collisions, and
+     * then other bytes than redis-server 7.0.15 writes: the cross-check test compares them.)
+     */
     private static int idx(int h) {
         return ((h >>> (3 * 8 - HLOG)) - h * 5) & (HSIZE - 1);
     }
