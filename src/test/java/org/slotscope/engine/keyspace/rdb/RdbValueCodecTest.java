@@ -46,6 +46,16 @@ class RdbValueCodecTest {
     }
 
     @Test
+    void everyFixtureFileIsListed() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(RdbValueCodecTest.class.getResource(DumpFixture.DIR).toURI());
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            List<String> onDisk = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".hex"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().collect(java.util.stream.Collectors.toList());
+            assertEquals(onDisk, DumpFixture.NAMES.stream().sorted().collect(java.util.stream.Collectors.toList()));
+        }
+    }
+
+    @Test
     void stringDumpsAreByteIdenticalToRedis() throws DumpPayloadException {
         // Strings use Redis's own encodings (int-encoded, LZF), so the bytes match exactly.
         int checked = 0;
