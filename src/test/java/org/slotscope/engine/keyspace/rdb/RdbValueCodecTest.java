@@ -56,6 +56,22 @@ class RdbValueCodecTest {
     }
 
     @Test
+    void fixturesCoverEveryEncodingRedis7WritesAndTheZiplistEraOnes() {
+        java.util.TreeSet<Integer> typeBytes = new java.util.TreeSet<>();
+        java.util.TreeSet<String> encodings = new java.util.TreeSet<>();
+        for (String name : DumpFixture.NAMES) {
+            DumpFixture fixture = DumpFixture.load(name);
+            typeBytes.add(fixture.payload()[0] & 0xff);
+            encodings.add(fixture.encoding());
+        }
+        // STRING, SET, ZSET, HASH, ZSET_2, LIST_ZIPLIST, SET_INTSET, ZSET_ZIPLIST, HASH_ZIPLIST,
+        // LIST_QUICKLIST, HASH_LISTPACK, ZSET_LISTPACK, LIST_QUICKLIST_2 (plain LIST: round trips)
+        assertEquals(List.of(0, 2, 3, 4, 5, 10, 11, 12, 13, 14, 16, 17, 18), List.copyOf(typeBytes));
+        assertTrue(encodings.containsAll(List.of("int", "embstr", "raw", "quicklist", "intset", "hashtable",
+                "listpack", "skiplist")), encodings.toString());
+    }
+
+    @Test
     void stringDumpsAreByteIdenticalToRedis() throws DumpPayloadException {
         // Strings use Redis's own encodings (int-encoded, LZF), so the bytes match exactly.
         int checked = 0;
