@@ -116,16 +116,45 @@ public final class Args {
         if (d > -4503599627370495.0 && d < 4503599627370495.0 && d == (double) (long) d) {
             return Long.toString((long) d);
         }
-        return trimG(String.format(Locale.ROOT, "%.17g", d));
+        return percent17g(d);
     }
 
-    private static String trimG(String g) {
-        int e = g.indexOf('e');
-        String mantissa = e < 0 ? g : g.substring(0, e);
-        String exponent = e < 0 ? "" : g.substring(e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+    /**
+     * C's "%.17g" from the exact binary value. Java's own %g pads Double.toString's shortest digits
+     * with zeros (0.1 -> 0.10000000000000000), while C prints the exact expansion rounded to 17
+     * significant digits (0.10000000000000001), which is what Redis sends.
+     */
+    private static String percent17g(double d) {
+        java.math.BigDecimal exact = new java.math.BigDecimal(d).round(
+                new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN));
+        int exponent = exact.precision() - exact.scale() - 1;
+        String digits = exact.unscaledValue().abs().toString();
+        int end = digits.length();
+        while (end > 1 && digits.charAt(end - 1) == '0') {
+            end--;
         }
-        return mantissa + exponent;
+        digits = digits.substring(0, end);
+        StringBuilder out = new StringBuilder(d < 0 ? "-" : "");
+        if (exponent < -4 || exponent >= 17) {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            int abs = Math.abs(exponent);
+            out.append(exponent < 0 ? "e-" : "e+").append(abs < 10 ? "0" : "").append(abs);
+            return out.toString();
+        }
+        String plain = exact.abs().toPlainString();
+        if (plain.indexOf('.') >= 0) {
+            int cut = plain.length();
+            while (plain.charAt(cut - 1) == '0') {
+                cut--;
+            }
+            if (plain.charAt(cut - 1) == '.') {
+                cut--;
+            }
+            plain = plain.substring(0, cut);
+        }
+        return out.append(plain).toString();
     }
 }

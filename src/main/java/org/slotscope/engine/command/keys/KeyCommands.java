@@ -290,11 +290,11 @@ public final class KeyCommands {
     // ---- expire.c -----------------------------------------------------------------------------------
 
     static Reply expireCommand(CommandContext ctx, byte[][] argv) {
-        return expireGenericCommand(ctx, argv, ctx.now(), true);
+        return expireGenericCommand(ctx, argv, ctx.unixTimeMillis(), true);
     }
 
     static Reply pexpireCommand(CommandContext ctx, byte[][] argv) {
-        return expireGenericCommand(ctx, argv, ctx.now(), false);
+        return expireGenericCommand(ctx, argv, ctx.unixTimeMillis(), false);
     }
 
     static Reply expireatCommand(CommandContext ctx, byte[][] argv) {
@@ -306,9 +306,8 @@ public final class KeyCommands {
     }
 
     /**
-     * expireGenericCommand (Redis 7.0). Times are on the virtual clock: "now" is virtual
-     * milliseconds, so EXPIREAT's UNIX time is read as virtual seconds since the simulation began.
-     * Propagates as PEXPIREAT with the absolute time (so replicas expire the key at the same
+     * expireGenericCommand (Redis 7.0). Computes in simulated UNIX milliseconds (see
+     * CommandContext.unixTimeMillis) and stores the expiry on the virtual clock. Propagates as PEXPIREAT with the absolute time (so replicas expire the key at the same
      * instant), or as DEL when the time is already past and the key was deleted.
      */
     private static Reply expireGenericCommand(CommandContext ctx, byte[][] argv, long basetime, boolean seconds) {
@@ -332,7 +331,7 @@ public final class KeyCommands {
             return Reply.ZERO;
         }
         if (flags != 0) {
-            long current = keyspace.expireAt(key);
+            long current = toUnix(keyspace.expireAt(key));
             if ((flags & EXPIRE_NX) != 0 && current != -1) {
                 return Reply.ZERO;
             }
@@ -347,18 +346,28 @@ public final class KeyCommands {
                 return Reply.ZERO;
             }
         }
-        if (when <= ctx.now() && !ctx.session().isMasterLink()) {
+        if (when <= ctx.unixTimeMillis() && !ctx.session().isMasterLink()) {
             // checkAlreadyExpired: delete now and propagate a DEL
             keyspace.delete(key);
             ctx.propagateAs(new byte[][] {DEL, argv[1]});
             return Reply.ONE;
         }
-        keyspace.setExpireAt(key, when);
+        keyspace.setExpireAt(key, toVirtual(when));
         byte[][] propagated = argv.clone();
         propagated[0] = PEXPIREAT;
         propagated[2] = Args.bytes(when);
         ctx.propagateAs(propagated);
         return Reply.ONE;
+    }
+
+    /** A simulated UNIX time in ms as a virtual-clock time (what Keyspace stores). */
+    public static long toVirtual(long unixMillis) {
+        return unixMillis - CommandContext.UNIX_MILLIS_AT_VIRTUAL_ZERO;
+    }
+
+    /** A Keyspace expiry (virtual ms, or -1 for none) as simulated UNIX ms (-1 stays -1). */
+    private static long toUnix(long virtualMillis) {
+        return virtualMillis == -1 ? -1 : virtualMillis + CommandContext.UNIX_MILLIS_AT_VIRTUAL_ZERO;
     }
 
     private static final int EXPIRE_NX = 1;

@@ -171,7 +171,7 @@ public final class StringCommands {
     }
 
     /**
-     * getExpireMillisecondsOrReply: the absolute expiry in virtual milliseconds. Zero or negative
+     * getExpireMillisecondsOrReply: the absolute expiry in simulated UNIX milliseconds. Zero or negative
      * times and overflows are "invalid expire time in '<command>' command".
      */
     private static long expireMilliseconds(CommandContext ctx, byte[] arg, int flags) {
@@ -184,7 +184,7 @@ public final class StringCommands {
             ms *= 1000;
         }
         if ((flags & (OBJ_EX | OBJ_PX)) != 0) {
-            ms += ctx.now();
+            ms += ctx.unixTimeMillis();
         }
         if (ms <= 0) {
             throw TypedLookup.abort(KeyCommands.invalidExpireTime(ctx.spec().name()));
@@ -235,7 +235,7 @@ public final class StringCommands {
             keyspace.set(key, new StringValue(value));
         }
         if (expire != null) {
-            keyspace.setExpireAt(key, milliseconds);
+            keyspace.setExpireAt(key, KeyCommands.toVirtual(milliseconds));
             ctx.propagateAs(new byte[][] {SET, keyBytes, value, PXAT, Args.bytes(milliseconds)});
         } else if (getReply != null) {
             ctx.propagateAs(withoutGet(ctx, keyBytes, value, flags));
@@ -295,11 +295,11 @@ public final class StringCommands {
         Keyspace keyspace = ctx.keyspace();
         if (options.expireIndex() >= 0) {
             long milliseconds = expireMilliseconds(ctx, argv[options.expireIndex()], flags);
-            if ((flags & (OBJ_EXAT | OBJ_PXAT)) != 0 && milliseconds <= ctx.now() && !ctx.session().isMasterLink()) {
+            if ((flags & (OBJ_EXAT | OBJ_PXAT)) != 0 && milliseconds <= ctx.unixTimeMillis() && !ctx.session().isMasterLink()) {
                 keyspace.delete(key);
                 ctx.propagateAs(new byte[][] {DEL, argv[1]});
             } else {
-                keyspace.setExpireAt(key, milliseconds);
+                keyspace.setExpireAt(key, KeyCommands.toVirtual(milliseconds));
                 ctx.propagateAs(new byte[][] {PEXPIREAT, argv[1], Args.bytes(milliseconds)});
             }
         } else if ((flags & OBJ_PERSIST) != 0 && keyspace.persist(key)) {
