@@ -124,7 +124,7 @@ public final class HashCommands {
         for (int j = 2; j < argv.length; j++) {
             out.add(hash == null ? Reply.NIL : Reply.bulk(hash.fields().get(new Key(argv[j]))));
         }
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 
     /** hdelCommand: deletes the key with its last field. */
@@ -169,7 +169,7 @@ public final class HashCommands {
         for (Key field : hash.fields().keySet()) {
             out.add(Reply.bulk(field.bytes()));
         }
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 
     static Reply hvalsCommand(CommandContext ctx, byte[][] argv) {
@@ -181,7 +181,7 @@ public final class HashCommands {
         for (byte[] value : hash.fields().values()) {
             out.add(Reply.bulk(value));
         }
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 
     /** genericHgetallCommand: a RESP3 map (flattened pairs in RESP2). */

@@ -148,7 +148,7 @@ public final class ListCommands {
             out.add(Reply.bulk(head ? elements.pollFirst() : elements.pollLast()));
         }
         TypedLookup.deleteIfEmpty(ctx, key, elements.size());
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 
     /** lrangeCommand: inclusive indexes, negative from the tail, clamped to the list. */
@@ -184,7 +184,7 @@ public final class ListCommands {
         for (int i = 0; i < count; i++) {
             out.add(Reply.bulk(it.next()));
         }
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 
     static Reply llenCommand(CommandContext ctx, byte[][] argv) {

@@ -122,7 +122,7 @@ public final class SetCommands {
         for (int j = 2; j < argv.length; j++) {
             out.add(set != null && set.contains(new Key(argv[j])) ? Reply.ONE : Reply.ZERO);
         }
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 
     /**
@@ -231,7 +231,7 @@ public final class SetCommands {
                 out.add(Reply.bulk(set.memberAt(positions[i]).bytes()));
             }
         }
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 
     /** sinterGenericCommand: every key is type-checked first; a missing key makes the result empty. */

@@ -196,7 +196,7 @@ public final class ZSetCommands {
             Double score = zset == null ? null : zset.score(new Key(argv[j]));
             out.add(score == null ? Reply.NIL : new Reply.DoubleReply(score));
         }
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 
     static Reply zrankCommand(CommandContext ctx, byte[][] argv) {
@@ -475,6 +475,6 @@ public final class ZSetCommands {
                 out.add(new Reply.DoubleReply(e.score()));
             }
         }
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 }

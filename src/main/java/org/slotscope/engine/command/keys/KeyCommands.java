@@ -125,7 +125,7 @@ public final class KeyCommands {
                 out.add(Reply.bulk(key.bytes()));
             }
         }
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 
     private static boolean isLogicallyExpired(Keyspace keyspace, Key key, long now) {
@@ -184,7 +184,7 @@ public final class KeyCommands {
                 keys.add(Reply.bulk(key.bytes()));
             }
         }
-        return Reply.array(Reply.bulk(Long.toUnsignedString(next)), Reply.array(keys));
+        return Reply.array(Reply.bulk(Long.toUnsignedString(next)), new Reply.ArrayReply(keys));
     }
 
     /**

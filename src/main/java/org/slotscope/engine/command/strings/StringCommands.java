@@ -317,7 +317,7 @@ public final class StringCommands {
             Object value = TypedLookup.lookupKeyRead(ctx, new Key(argv[j]));
             out.add(value instanceof StringValue s ? Reply.bulk(s.value()) : Reply.NIL);
         }
-        return Reply.array(out);
+        return new Reply.ArrayReply(out);
     }
 
     static Reply msetCommand(CommandContext ctx, byte[][] argv) {
