@@ -11,7 +11,7 @@ out = ["# Captured from a real redis-server (" + version + ", standalone, --save
        "# RESP2 unless a HELLO 3 line switches the connection; FLUSHALL before the first line.",
        "# Format: '> command args' (split on single spaces) or '>sorted ...' (array compared sorted),",
        "# then the reply: +simple -error :integer \"bulk\" $-1 (nil) *-1 (nil array) _ (RESP3 null)",
-       "# [array] {map} ~[set] ,double.",
+       "# [array] {map} ~[set] ,double. In bulk strings, bytes other than printable ASCII (and \\) are \\xNN.",
        "# Area: " + area]
 for line in open(inf):
     line = line.rstrip("\n")

@@ -35,12 +35,15 @@ class R:
             a = a if isinstance(a, bytes) else str(a).encode()
             out += b"$%d\r\n%s\r\n" % (len(a), a)
         s.sock.sendall(out); return s.read()
+def escape(b):
+    # printable ASCII as is, every other byte (and the backslash) as \xNN, so fixtures stay plain text
+    return "".join(chr(c) if 32 <= c < 127 and c != 92 else "\\x%02x" % c for c in b)
 def fmt(r):
     t = r[0]
     if t == "simple": return "+" + r[1]
     if t == "error": return "-" + r[1]
     if t == "int": return ":" + str(r[1])
-    if t == "bulk": return '"' + r[1].decode('utf-8','backslashreplace') + '"'
+    if t == "bulk": return '"' + escape(r[1]) + '"'
     if t in ("nil", "nilarray", "null"): return {"nil":"$-1","nilarray":"*-1","null":"_"}[t]
     if t == "double": return "," + r[1]
     if t == "set": return "~[" + ", ".join(fmt(x) for x in r[1]) + "]"

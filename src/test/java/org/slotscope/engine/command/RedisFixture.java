@@ -71,9 +71,9 @@ public final class RedisFixture {
         } else if (reply instanceof Reply.IntegerReply n) {
             return ":" + n.value();
         } else if (reply instanceof Reply.BulkString b) {
-            return "\"" + b.asString() + "\"";
+            return "\"" + escape(b.value()) + "\"";
         } else if (reply instanceof Reply.VerbatimString v) {
-            return "\"" + v.text() + "\"";
+            return "\"" + escape(v.text().getBytes(StandardCharsets.UTF_8)) + "\"";
         } else if (reply instanceof Reply.Nil) {
             return resp3 ? "_" : "$-1";
         } else if (reply instanceof Reply.NilArray) {
@@ -89,6 +89,20 @@ public final class RedisFixture {
                     : "[" + join(m.keysAndValues(), protocol, sortArray) + "]";
         }
         return String.valueOf(reply);
+    }
+
+    /** Printable ASCII as is, any other byte (and the backslash) as \xNN, as the capture script writes. */
+    private static String escape(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if (c >= 32 && c < 127 && c != '\\') {
+                out.append((char) c);
+            } else {
+                out.append(String.format("\\x%02x", c));
+            }
+        }
+        return out.toString();
     }
 
     private static String join(List<Reply> elements, int protocol, boolean sort) {

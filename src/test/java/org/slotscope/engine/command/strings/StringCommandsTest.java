@@ -104,7 +104,7 @@ class StringCommandsTest {
         n.run("SET", "k", "ab", "EX", "50");
         assertEquals(":4", n.text("APPEND", "k", "cd"));
         assertEquals(":6", n.text("SETRANGE", "k", "5", "z"));
-        assertEquals("\"abcd\u0000z\"", n.text("GET", "k"));
+        assertEquals("\"abcd\\x00z\"", n.text("GET", "k"));
         assertEquals(":50", n.text("TTL", "k"));
         assertEquals("\"cd\"", n.text("GETRANGE", "k", "2", "3"));
     }
