@@ -20,9 +20,9 @@ public final class LongDouble {
     }
 
     /**
-     * string2ld: the value of {@code text} rounded to a long double, or empty when it is not a
-     * number Redis accepts (spaces, NaN, garbage). Infinite values come back as null-free infinities
-     * through {@link #isInfinite}.
+     * string2ld: the value of {@code text} rounded to a long double, or null when it is not a finite
+     * number Redis accepts (spaces, NaN, garbage, and also infinities: check {@link #isInfinite} to
+     * tell those apart).
      */
     public static BigDecimal parse(byte[] text) {
         OptionalDouble check = Args.parseDouble(text);
