@@ -120,32 +120,41 @@ public final class Args {
     }
 
     /**
-     * C's "%.17g": 17 significant digits of the exact binary value (Java's own %g pads the shortest
-     * representation with zeros instead), trailing zeros removed, exponent form below 1e-4 or from 1e17.
+     * C's "%.17g" from the exact binary value. Java's own %g pads Double.toString's shortest digits
+     * with zeros (0.1 -> 0.10000000000000000), while C prints the exact expansion rounded to 17
+     * significant digits (0.10000000000000001), which is what Redis sends.
      */
     private static String percent17g(double d) {
-        java.math.BigDecimal exact = new java.math.BigDecimal(d).round(new java.math.MathContext(17));
+        java.math.BigDecimal exact = new java.math.BigDecimal(d).round(
+                new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN));
         int exponent = exact.precision() - exact.scale() - 1;
-        if (exponent < -4 || exponent >= 17) {
-            java.math.BigDecimal mantissa = exact.movePointLeft(exponent);
-            String m = mantissa.toPlainString();
-            String e = String.format(Locale.ROOT, "e%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
-            return trimG(m) + e;
-        }
-        return trimG(exact.toPlainString());
-    }
-
-    private static String trimG(String digits) {
-        if (!digits.contains(".")) {
-            return digits;
-        }
+        String digits = exact.unscaledValue().abs().toString();
         int end = digits.length();
-        while (digits.charAt(end - 1) == '0') {
+        while (end > 1 && digits.charAt(end - 1) == '0') {
             end--;
         }
-        if (digits.charAt(end - 1) == '.') {
-            end--;
+        digits = digits.substring(0, end);
+        StringBuilder out = new StringBuilder(d < 0 ? "-" : "");
+        if (exponent < -4 || exponent >= 17) {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            int abs = Math.abs(exponent);
+            out.append(exponent < 0 ? "e-" : "e+").append(abs < 10 ? "0" : "").append(abs);
+            return out.toString();
         }
-        return digits.substring(0, end);
+        String plain = exact.abs().toPlainString();
+        if (plain.indexOf('.') >= 0) {
+            int cut = plain.length();
+            while (plain.charAt(cut - 1) == '0') {
+                cut--;
+            }
+            if (plain.charAt(cut - 1) == '.') {
+                cut--;
+            }
+            plain = plain.substring(0, cut);
+        }
+        return out.append(plain).toString();
     }
 }
