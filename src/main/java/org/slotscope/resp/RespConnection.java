@@ -80,8 +80,9 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
             }
             pending.addAll(result.commands());
             if (result.hasProtocolError()) {
+                // input after the error is still read, and dropped: closing with unread data would
+                // make the kernel send a reset that can destroy the error reply in flight
                 pendingError = result.protocolError();
-                channel.config().setAutoRead(false); // nothing after the error is read
             }
         } finally {
             in.release();
@@ -177,9 +178,9 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
         ctx.fireChannelWritabilityChanged();
     }
 
-    /** Read while the engine keeps up and the client takes its replies; never after a protocol error. */
+    /** Read while the engine keeps up and the client takes its replies. */
     private void updateAutoRead() {
-        boolean read = !decoder.failed() && batchesInFlight < MAX_BATCHES_IN_FLIGHT && channel.isWritable();
+        boolean read = batchesInFlight < MAX_BATCHES_IN_FLIGHT && channel.isWritable();
         if (channel.config().isAutoRead() != read) {
             channel.config().setAutoRead(read);
         }
