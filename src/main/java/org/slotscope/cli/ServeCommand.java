@@ -69,6 +69,9 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The running cluster once {@link #call()} has started it (tests stop it through this). */
+    volatile Serving serving;
+
     /** One started node as the startup listing shows it. */
     public record NodeLine(String address, String id, String role) {
         @Override
@@ -84,6 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
         Serving serving;
         try {
             serving = start();
+            this.serving = serving;
         } catch (BindFailedException e) {
             err.println("error: " + e.getMessage());
             err.flush();
@@ -102,8 +106,14 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Press Ctrl-C to stop.");
         out.flush();
         err.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(serving::close, "slotscope-serve-shutdown"));
+        Thread hook = new Thread(serving::close, "slotscope-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         serving.awaitClosed();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is what closed it
+        }
         return 0;
     }
 
