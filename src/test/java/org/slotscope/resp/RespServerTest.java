@@ -187,10 +187,12 @@ class RespServerTest {
 
     @Test
     void shutdownStopsTheNodeWithoutReplyingAndDropsTheRestOfThePipeline() throws Exception {
+        // redis-server 7.0.15 exits with the earlier replies of the same read still unsent
+        RespFixtures.Case redis = RespFixtures.load("shutdown.txt").get("shutdownDropsPendingReplies");
         try (RawClient client = new RawClient(base + 1)) {
-            client.send("ECHO before\r\nSHUTDOWN\r\nECHO after\r\n");
-            // the reply to ECHO before was in the same batch as SHUTDOWN: a process that exits sends nothing more
-            assertEquals("", new String(client.readUntilClosed(), StandardCharsets.ISO_8859_1));
+            client.send(redis.request());
+            assertTrue(redis.closed());
+            assertEquals(redis.replyText(), new String(client.readUntilClosed(), StandardCharsets.ISO_8859_1));
         }
         eventually("port " + (base + 1) + " refuses connections", () -> refusesConnections(base + 1));
         assertEquals(false, loop.call(c -> c.node(nodes.get(1).id()).isRunning()).join());
