@@ -109,66 +109,79 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
 
     /** Engine thread: execute in order, encode with the protocol in force after each command, flush once. */
     private void runBatch(List<byte[][]> commands, String protocolError, long inputBytes) {
+        Outcome outcome = Outcome.NOTHING;
         try {
-            if (finished || session == null) {
-                return;
-            }
-            if (!node.isRunning()) {
-                // the process is gone: the request is lost and the connection drops
-                finished = true;
-                channel.close();
-                return;
-            }
-            node.stats().netInputBytes += inputBytes;
-            SimCluster cluster = cluster();
-            ByteSink out = new ByteSink();
-            boolean close = false;
-            for (byte[][] argv : commands) {
-                Reply reply = cluster.execute(node, session, argv);
-                if (!node.isRunning()) {
-                    // SHUTDOWN (or a crash caused by the command): a real server exits without replying
-                    finished = true;
-                    channel.close();
-                    return;
-                }
-                if (reply != null) {
-                    ReplyEncoder.encode(reply, session.protocol(), out);
-                }
-                if (session.closeRequested()) {
-                    close = true; // CLIENT_CLOSE_AFTER_REPLY: the rest of the pipeline is not executed
-                    break;
-                }
-            }
-            if (!close && protocolError != null) {
-                out.write(DecodeResult.protocolErrorReply(protocolError));
-                close = true;
-            }
-            node.stats().netOutputBytes += out.size();
-            decoder.setProtoMaxBulkLen(node.config().protoMaxBulkLen());
-            if (close) {
-                finished = true;
-            }
-            if (out.size() > 0) {
-                ByteBuf buf = Unpooled.wrappedBuffer(out.array(), 0, out.size());
-                if (close) {
-                    channel.writeAndFlush(buf).addListener(ChannelFutureListener.CLOSE);
-                } else {
-                    channel.writeAndFlush(buf, channel.voidPromise());
-                }
-            } else if (close) {
-                channel.close();
-            }
+            outcome = execute(commands, protocolError, inputBytes);
         } finally {
+            // one hand-over back to the IO thread per batch: write, flush, then maybe read again
+            Outcome result = outcome;
             try {
-                channel.eventLoop().execute(this::batchDone);
+                channel.eventLoop().execute(() -> finishBatch(result));
             } catch (java.util.concurrent.RejectedExecutionException e) {
-                // the server is shutting down; nothing left to read
+                channel.close(); // the server is shutting down
             }
         }
     }
 
-    private void batchDone() {
+    /** What the engine produced for one batch: reply bytes, and whether the connection ends after them. */
+    private record Outcome(ByteBuf replies, boolean close) {
+        static final Outcome NOTHING = new Outcome(null, false);
+        static final Outcome DROP = new Outcome(null, true);
+    }
+
+    /** Engine thread. */
+    private Outcome execute(List<byte[][]> commands, String protocolError, long inputBytes) {
+        if (finished || session == null) {
+            return Outcome.NOTHING;
+        }
+        if (!node.isRunning()) {
+            // the process is gone: the request is lost and the connection drops
+            finished = true;
+            return Outcome.DROP;
+        }
+        node.stats().netInputBytes += inputBytes;
+        SimCluster cluster = cluster();
+        ByteSink out = new ByteSink();
+        boolean close = false;
+        for (byte[][] argv : commands) {
+            Reply reply = cluster.execute(node, session, argv);
+            if (!node.isRunning()) {
+                // SHUTDOWN (or a crash caused by the command): a real server exits without replying
+                finished = true;
+                return Outcome.DROP;
+            }
+            if (reply != null) {
+                ReplyEncoder.encode(reply, session.protocol(), out);
+            }
+            if (session.closeRequested()) {
+                close = true; // CLIENT_CLOSE_AFTER_REPLY: the rest of the pipeline is not executed
+                break;
+            }
+        }
+        if (!close && protocolError != null) {
+            out.write(DecodeResult.protocolErrorReply(protocolError));
+            close = true;
+        }
+        node.stats().netOutputBytes += out.size();
+        decoder.setProtoMaxBulkLen(node.config().protoMaxBulkLen());
+        if (close) {
+            finished = true;
+        }
+        return new Outcome(out.size() > 0 ? Unpooled.wrappedBuffer(out.array(), 0, out.size()) : null, close);
+    }
+
+    /** IO thread. */
+    private void finishBatch(Outcome outcome) {
         batchesInFlight--;
+        if (outcome.replies() != null) {
+            if (outcome.close()) {
+                channel.writeAndFlush(outcome.replies()).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                channel.writeAndFlush(outcome.replies(), channel.voidPromise());
+            }
+        } else if (outcome.close()) {
+            channel.close();
+        }
         updateAutoRead();
     }
 
