@@ -24,6 +24,8 @@ import org.slotscope.engine.node.ClusterNode;
 final class RespConnection extends ChannelInboundHandlerAdapter {
     /** Read batches queued for the engine before this connection stops reading (back-pressure). */
     static final int MAX_BATCHES_IN_FLIGHT = 4;
+    private static final byte[] MAX_CLIENTS_REACHED =
+            "-ERR max number of clients reached\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final RespServer server;
     private final ClusterNode node;
@@ -54,6 +56,13 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
             if (!node.isRunning()) {
                 finished = true;
                 channel.close();
+                return;
+            }
+            if (node.stats().connectedClients >= node.config().maxClients()) {
+                // acceptCommonHandler: over maxclients the connection gets this one error, then is closed
+                finished = true;
+                channel.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS_REACHED))
+                        .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
             session = cluster().connect(node, peer);

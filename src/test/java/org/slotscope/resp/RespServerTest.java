@@ -215,6 +215,24 @@ class RespServerTest {
     }
 
     @Test
+    void connectionsOverMaxclientsGetTheErrorAndAreClosed() throws Exception {
+        loop.call(c -> c.node(nodes.get(0).id()).config().maxClients(1)).join();
+        RespFixtures.Case redis = RespFixtures.load("maxclients.txt").get("secondClientOverMaxclients");
+        try (RawClient first = new RawClient(base)) {
+            first.send("PING\r\n").expect("+PONG\r\n");
+            try (RawClient second = new RawClient(base)) {
+                second.send(redis.request());
+                assertEquals(redis.replyText(), new String(second.readUntilClosed(), StandardCharsets.ISO_8859_1));
+            }
+            first.send("PING\r\n").expect("+PONG\r\n");
+        }
+        eventually("the first client is gone", () -> loop.call(c -> nodes.get(0).stats().connectedClients).join() == 0);
+        try (RawClient third = new RawClient(base)) {
+            third.send("PING\r\n").expect("+PONG\r\n");
+        }
+    }
+
+    @Test
     void aNodeStartedLaterIsServedOnItsPort() throws Exception {
         loop.call(c -> c.startNode(HOST, base + 3)).join();
         eventually("port " + (base + 3) + " accepts", () -> server.listeningPorts().contains(base + 3));
