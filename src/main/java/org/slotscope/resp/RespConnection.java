@@ -11,6 +11,7 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.command.Args;
 import org.slotscope.engine.command.ClientSession;
 import org.slotscope.engine.command.Reply;
 import org.slotscope.engine.node.ClusterNode;
@@ -153,7 +154,14 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
         ByteSink out = new ByteSink();
         boolean close = false;
         for (byte[][] argv : commands) {
-            Reply reply = cluster.execute(node, session, argv);
+            Reply reply;
+            try {
+                reply = cluster.execute(node, session, argv);
+            } catch (RuntimeException bug) {
+                // a defect in a simulated command must not hang this client or the pipeline's order
+                server.warn("internal error executing " + Args.text(argv[0]) + " on " + node.address() + ": " + bug);
+                reply = Reply.err("internal error in the simulator: " + bug);
+            }
             if (!node.isRunning()) {
                 // SHUTDOWN (or a crash caused by the command): a real server exits without replying
                 finished = true;

@@ -70,6 +70,10 @@ public final class RespServer implements AutoCloseable {
                 NioIoHandler.newFactory());
     }
 
+    void warn(String message) {
+        warnings.accept(message);
+    }
+
     EngineLoop engine() {
         return engine;
     }

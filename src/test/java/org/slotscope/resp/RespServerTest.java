@@ -233,6 +233,15 @@ class RespServerTest {
     }
 
     @Test
+    void aFailingCommandGetsAnErrorReplyAndThePipelineGoesOn() throws IOException {
+        try (RawClient client = new RawClient(base)) {
+            client.send("ECHO a\r\nBOOM\r\nECHO b\r\n")
+                    .expect("$1\r\na\r\n-ERR internal error in the simulator: java.lang.IllegalStateException: a defect\r\n"
+                            + "$1\r\nb\r\n");
+        }
+    }
+
+    @Test
     void aNodeStartedLaterIsServedOnItsPort() throws Exception {
         loop.call(c -> c.startNode(HOST, base + 3)).join();
         eventually("port " + (base + 3) + " accepts", () -> server.listeningPorts().contains(base + 3));

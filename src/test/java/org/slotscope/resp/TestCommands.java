@@ -36,6 +36,9 @@ final class TestCommands {
             ctx.cluster().stopNode(ctx.node(), "SHUTDOWN");
             return Reply.ok();
         }));
+        table.register(CommandSpec.command("boom", 1).handler((ctx, argv) -> {
+            throw new IllegalStateException("a defect");
+        }));
         table.register(CommandSpec.command("set", 3).flags(CommandFlag.WRITE).keys(1, 1, 1).handler((ctx, argv) -> {
             ctx.keyspace().set(new Key(argv[1]), new StringValue(argv[2]));
             return Reply.ok();
