@@ -1,0 +1,248 @@
+package org.slotscope.resp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.command.Args;
+import org.slotscope.engine.command.ClientSession;
+import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.node.ClusterNode;
+
+/**
+ * One client connection to one simulated node. The Netty IO thread decodes; everything decoded
+ * from one read (one channelRead burst, up to channelReadComplete) goes to the engine thread as
+ * one task, which executes the commands in order and writes all replies with one flush, the way
+ * Redis answers a pipeline from one read(2). Fields marked "engine" are only touched there.
+ */
+final class RespConnection extends ChannelInboundHandlerAdapter {
+    /** Read batches queued for the engine before this connection stops reading (back-pressure). */
+    static final int MAX_BATCHES_IN_FLIGHT = 4;
+    private static final byte[] MAX_CLIENTS_REACHED =
+            "-ERR max number of clients reached\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final RespServer server;
+    private final ClusterNode node;
+    private final RequestDecoder decoder;
+
+    // IO thread
+    private Channel channel;
+    private List<byte[][]> pending = new ArrayList<>();
+    private String pendingError;
+    private long pendingInputBytes;
+    private int batchesInFlight;
+
+    // engine thread
+    private ClientSession session;
+    private boolean finished;
+
+    RespConnection(RespServer server, ClusterNode node, long protoMaxBulkLen) {
+        this.server = server;
+        this.node = node;
+        this.decoder = new RequestDecoder(protoMaxBulkLen);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        String peer = peerAddress(channel.remoteAddress());
+        server.onEngine(channel, () -> {
+            if (!node.isRunning()) {
+                finished = true;
+                channel.close();
+                return;
+            }
+            if (node.stats().connectedClients >= node.config().maxClients()) {
+                // acceptCommonHandler: over maxclients the connection gets this one error, then is closed
+                finished = true;
+                channel.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS_REACHED))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            session = cluster().connect(node, peer);
+        });
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        try {
+            int length = in.readableBytes();
+            pendingInputBytes += length;
+            if (decoder.failed()) {
+                return;
+            }
+            DecodeResult result;
+            if (in.hasArray()) {
+                result = decoder.decode(in.array(), in.arrayOffset() + in.readerIndex(), length);
+            } else {
+                byte[] copy = new byte[length];
+                in.getBytes(in.readerIndex(), copy);
+                result = decoder.decode(copy, 0, length);
+            }
+            pending.addAll(result.commands());
+            if (result.hasProtocolError()) {
+                // input after the error is still read, and dropped: closing with unread data would
+                // make the kernel send a reset that can destroy the error reply in flight
+                pendingError = result.protocolError();
+            }
+        } finally {
+            in.release();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (pending.isEmpty() && pendingError == null) {
+            ctx.fireChannelReadComplete();
+            return;
+        }
+        List<byte[][]> commands = pending;
+        String error = pendingError;
+        long inputBytes = pendingInputBytes;
+        pending = new ArrayList<>();
+        pendingError = null;
+        pendingInputBytes = 0;
+        batchesInFlight++;
+        updateAutoRead();
+        server.onEngine(channel, () -> runBatch(commands, error, inputBytes));
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Engine thread: execute in order, encode with the protocol in force after each command, flush once. */
+    private void runBatch(List<byte[][]> commands, String protocolError, long inputBytes) {
+        Outcome outcome = Outcome.NOTHING;
+        try {
+            outcome = execute(commands, protocolError, inputBytes);
+        } finally {
+            // one hand-over back to the IO thread per batch: write, flush, then maybe read again
+            Outcome result = outcome;
+            try {
+                channel.eventLoop().execute(() -> finishBatch(result));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                channel.close(); // the server is shutting down
+            }
+        }
+    }
+
+    /** What the engine produced for one batch: reply bytes, and whether the connection ends after them. */
+    private record Outcome(ByteBuf replies, boolean close) {
+        static final Outcome NOTHING = new Outcome(null, false);
+        static final Outcome DROP = new Outcome(null, true);
+    }
+
+    /** Engine thread. */
+    private Outcome execute(List<byte[][]> commands, String protocolError, long inputBytes) {
+        if (finished || session == null) {
+            return Outcome.NOTHING;
+        }
+        if (!node.isRunning()) {
+            // the process is gone: the request is lost and the connection drops
+            finished = true;
+            return Outcome.DROP;
+        }
+        node.stats().netInputBytes += inputBytes;
+        SimCluster cluster = cluster();
+        ByteSink out = new ByteSink();
+        boolean close = false;
+        for (byte[][] argv : commands) {
+            Reply reply;
+            try {
+                reply = cluster.execute(node, session, argv);
+            } catch (RuntimeException bug) {
+                // a defect in a simulated command must not hang this client or the pipeline's order
+                server.warn("internal error executing " + Args.text(argv[0]) + " on " + node.address() + ": " + bug);
+                reply = Reply.err("internal error in the simulator: " + bug);
+            }
+            if (!node.isRunning()) {
+                // SHUTDOWN (or a crash caused by the command): a real server exits without replying
+                finished = true;
+                return Outcome.DROP;
+            }
+            if (reply != null) {
+                ReplyEncoder.encode(reply, session.protocol(), out);
+            }
+            if (session.closeRequested()) {
+                close = true; // CLIENT_CLOSE_AFTER_REPLY: the rest of the pipeline is not executed
+                break;
+            }
+        }
+        if (!close && protocolError != null) {
+            out.write(DecodeResult.protocolErrorReply(protocolError));
+            close = true;
+        }
+        node.stats().netOutputBytes += out.size();
+        decoder.setProtoMaxBulkLen(node.config().protoMaxBulkLen());
+        if (close) {
+            finished = true;
+        }
+        return new Outcome(out.size() > 0 ? Unpooled.wrappedBuffer(out.array(), 0, out.size()) : null, close);
+    }
+
+    /** IO thread. */
+    private void finishBatch(Outcome outcome) {
+        batchesInFlight--;
+        if (outcome.replies() != null) {
+            if (outcome.close()) {
+                channel.writeAndFlush(outcome.replies()).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                channel.writeAndFlush(outcome.replies(), channel.voidPromise());
+            }
+        } else if (outcome.close()) {
+            channel.close();
+        }
+        updateAutoRead();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        updateAutoRead();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** Read while the engine keeps up and the client takes its replies. */
+    private void updateAutoRead() {
+        boolean read = batchesInFlight < MAX_BATCHES_IN_FLIGHT && channel.isWritable();
+        if (channel.config().isAutoRead() != read) {
+            channel.config().setAutoRead(read);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        server.onEngine(null, () -> {
+            finished = true;
+            if (session != null) {
+                cluster().disconnect(node, session);
+                session = null;
+            }
+        });
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // a reset by the peer, mostly: the connection is simply gone, as for redis-server
+        ctx.close();
+    }
+
+    private SimCluster cluster() {
+        return server.engine().cluster();
+    }
+
+    private static String peerAddress(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            String host = inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
+            return host + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+}
