@@ -56,6 +56,9 @@ class MigrateTest {
         if (reply instanceof Reply.Error error) {
             return error.message();
         }
+        if (reply instanceof Reply.DoubleReply d) {
+            return org.slotscope.engine.command.Args.formatDouble(d.value());
+        }
         if (reply instanceof Reply.IntegerReply integer) {
             return Long.toString(integer.value());
         }
@@ -89,7 +92,9 @@ class MigrateTest {
 
         assertEquals("OK", text(migrate("KEYS", "{foo}s", "{foo}l", "{foo}set", "{foo}h", "{foo}z")));
 
-        assertEquals("0", text(onC("EXISTS", "{foo}s", "{foo}l", "{foo}set", "{foo}h", "{foo}z")));
+        assertEquals(0, c.keyspace().countInSlot(12182), "the source keeps nothing of the slot");
+        // the source now redirects for every one of them
+        assertEquals("ASK 12182 127.0.0.1:7000", text(onC("EXISTS", "{foo}s", "{foo}l", "{foo}set", "{foo}h", "{foo}z")));
         onA("ASKING");
         assertEquals("v", text(onA("GET", "{foo}s")));
         onA("ASKING");
