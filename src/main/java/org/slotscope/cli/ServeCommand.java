@@ -184,6 +184,8 @@ public final class ServeCommand implements Callable<Integer> {
         long chosenSeed = seed != null ? seed : new SecureRandom().nextLong();
         NodeConfig defaults = new NodeConfig().nodeTimeout(nodeTimeout);
         SimCluster cluster = new SimCluster(chosenSeed, defaults, new EventLog(), CommandTable.standard());
+        // Clients send real UNIX times (EXPIREAT, SET PXAT): virtual zero is the wall clock at start.
+        cluster.setUnixMillisAtZero(System.currentTimeMillis());
         EngineLoop loop = new EngineLoop(cluster, "slotscope-engine");
         String host = announcedHost();
         List<NodeLine> lines = loop.call(c -> {

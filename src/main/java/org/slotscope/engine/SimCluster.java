@@ -34,7 +34,15 @@ public final class SimCluster {
     /** How often each node's cron runs, like Redis's serverCron at hz 10. */
     public static final long CRON_PERIOD_MILLIS = 100;
 
+    /**
+     * The UNIX time at virtual zero unless told otherwise: fixed, so a run stays a pure function of
+     * its seed and inputs. `serve` sets the wall-clock time at start instead, so EXPIREAT with
+     * today's timestamps behaves as on a real server.
+     */
+    public static final long DEFAULT_UNIX_MILLIS_AT_ZERO = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+
     private final Scheduler scheduler = new Scheduler();
+    private long unixMillisAtZero = DEFAULT_UNIX_MILLIS_AT_ZERO;
     private final SeededRandom random;
     private final EventLog events;
     private final SimNetwork network = new SimNetwork();
@@ -67,6 +75,26 @@ public final class SimCluster {
 
     public long now() {
         return scheduler.now();
+    }
+
+    /** Sets the UNIX time of virtual zero; an input of the run like the seed. */
+    public void setUnixMillisAtZero(long unixMillis) {
+        this.unixMillisAtZero = unixMillis;
+    }
+
+    /** Redis's mstime(): the simulated UNIX time in milliseconds. */
+    public long unixTimeMillis() {
+        return unixMillisAtZero + now();
+    }
+
+    /** A simulated UNIX time in ms as a virtual-clock time (what Keyspace stores). */
+    public long toVirtualMillis(long unixMillis) {
+        return unixMillis - unixMillisAtZero;
+    }
+
+    /** A virtual-clock time as simulated UNIX ms. */
+    public long toUnixMillis(long virtualMillis) {
+        return virtualMillis + unixMillisAtZero;
     }
 
     public SeededRandom random() {

@@ -48,17 +48,9 @@ public final class CommandContext {
         return cluster.now();
     }
 
-    /**
-     * The UNIX time of the virtual clock's zero. Commands that take or send absolute UNIX times
-     * (EXPIREAT, PEXPIREAT, SET EXAT/PXAT, GETEX, the PEXPIREAT sent to replicas) convert with it, so
-     * "EXPIREAT key 1" is in the past as on a real server. Fixed, not the wall clock, so a run stays
-     * a pure function of its seed and inputs.
-     */
-    public static final long UNIX_MILLIS_AT_VIRTUAL_ZERO = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
-
     /** Redis's mstime(): the simulated UNIX time in milliseconds. */
     public long unixTimeMillis() {
-        return UNIX_MILLIS_AT_VIRTUAL_ZERO + cluster.now();
+        return cluster.unixTimeMillis();
     }
 
     /**

@@ -62,7 +62,8 @@ public final class Keyspace {
 
     private boolean isExpired(Key key) {
         Long when = expires.get(key);
-        return when != null && when <= clock.getAsLong();
+        // keyIsExpired (db.c): a key lives through its expiry millisecond and is gone after it.
+        return when != null && clock.getAsLong() > when;
     }
 
     /** Stores a value and drops any TTL (setKey without KEEPTTL). */
@@ -211,7 +212,7 @@ public final class Keyspace {
     public int activeExpireCycle(int budget) {
         long now = clock.getAsLong();
         int removed = 0;
-        while (removed < budget && !expiryQueue.isEmpty() && expiryQueue.peek().when() <= now) {
+        while (removed < budget && !expiryQueue.isEmpty() && expiryQueue.peek().when() < now) {
             Expiry due = expiryQueue.poll();
             Long current = expires.get(due.key());
             if (current != null && current == due.when()) {

@@ -44,7 +44,9 @@ class KeyspaceTest {
         keyspace.setExpireAt(Key.of("active"), 50);
         now = 99;
         assertNotNull(keyspace.get(Key.of("lazy")));
-        now = 100;
+        now = 100; // keyIsExpired: alive through its expiry millisecond
+        assertNotNull(keyspace.get(Key.of("lazy")));
+        now = 101;
         assertNull(keyspace.get(Key.of("lazy")));
         assertEquals(1, keyspace.activeExpireCycle(10));
         assertEquals(0, keyspace.size());

@@ -331,7 +331,7 @@ public final class KeyCommands {
             return Reply.ZERO;
         }
         if (flags != 0) {
-            long current = toUnix(keyspace.expireAt(key));
+            long current = toUnix(ctx, keyspace.expireAt(key));
             if ((flags & EXPIRE_NX) != 0 && current != -1) {
                 return Reply.ZERO;
             }
@@ -352,7 +352,7 @@ public final class KeyCommands {
             ctx.propagateAs(new byte[][] {DEL, argv[1]});
             return Reply.ONE;
         }
-        keyspace.setExpireAt(key, toVirtual(when));
+        keyspace.setExpireAt(key, ctx.cluster().toVirtualMillis(when));
         byte[][] propagated = argv.clone();
         propagated[0] = PEXPIREAT;
         propagated[2] = Args.bytes(when);
@@ -360,14 +360,9 @@ public final class KeyCommands {
         return Reply.ONE;
     }
 
-    /** A simulated UNIX time in ms as a virtual-clock time (what Keyspace stores). */
-    public static long toVirtual(long unixMillis) {
-        return unixMillis - CommandContext.UNIX_MILLIS_AT_VIRTUAL_ZERO;
-    }
-
     /** A Keyspace expiry (virtual ms, or -1 for none) as simulated UNIX ms (-1 stays -1). */
-    private static long toUnix(long virtualMillis) {
-        return virtualMillis == -1 ? -1 : virtualMillis + CommandContext.UNIX_MILLIS_AT_VIRTUAL_ZERO;
+    private static long toUnix(CommandContext ctx, long virtualMillis) {
+        return virtualMillis == -1 ? -1 : ctx.cluster().toUnixMillis(virtualMillis);
     }
 
     private static final int EXPIRE_NX = 1;

@@ -122,8 +122,9 @@ public final class DumpRestoreCommands {
         }
 
         boolean deleted = replace && keyspace.delete(key);
-        if (ttl != 0 && !absTtl) {
-            ttl += ctx.now();
+        // The keyspace keeps expiry on the virtual clock; ABSTTL is a UNIX time in milliseconds.
+        if (ttl != 0) {
+            ttl = absTtl ? ctx.cluster().toVirtualMillis(ttl) : ttl + ctx.now();
         }
         // checkAlreadyExpired: a TTL already in the past restores nothing (a replica, fed by its
         // master, applies what it is told instead).
@@ -139,7 +140,7 @@ public final class DumpRestoreCommands {
             if (!absTtl) {
                 // Propagate the TTL as an absolute time, so replicas expire the key at the same instant.
                 byte[][] rewritten = Arrays.copyOf(argv, argv.length + 1);
-                rewritten[2] = Args.bytes(ttl);
+                rewritten[2] = Args.bytes(ctx.cluster().toUnixMillis(ttl));
                 rewritten[argv.length] = Args.bytes("ABSTTL");
                 ctx.propagateAs(rewritten);
             }

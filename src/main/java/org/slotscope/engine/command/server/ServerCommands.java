@@ -28,11 +28,6 @@ import org.slotscope.engine.node.ClusterNode;
  * (checked with COMMAND INFO on a real server).
  */
 public final class ServerCommands {
-    /**
-     * TIME and INFO's server_time_usec count from this wall-clock instant plus the virtual clock
-     * (2023-11-14T22:13:20Z), so a run prints the same times whenever it is replayed.
-     */
-    public static final long VIRTUAL_EPOCH_MILLIS = 1_700_000_000_000L;
 
     /** The version the nodes announce: Redis 7.0.15's, because tools parse redis_version and HELLO's version. */
     public static final String REDIS_VERSION = "7.0.15";
@@ -105,13 +100,13 @@ public final class ServerCommands {
 
     /** timeCommand: [unix seconds, microseconds], here from the virtual clock. */
     static Reply time(CommandContext ctx, byte[][] argv) {
-        long micros = epochMicros(ctx.now());
+        long micros = epochMicros(ctx, ctx.now());
         return Reply.bulkStrings(List.of(Long.toString(micros / 1_000_000), Long.toString(micros % 1_000_000)));
     }
 
     /** The virtual time as microseconds since the Unix epoch. */
-    static long epochMicros(long virtualMillis) {
-        return (VIRTUAL_EPOCH_MILLIS + virtualMillis) * 1000;
+    static long epochMicros(CommandContext ctx, long virtualMillis) {
+        return ctx.cluster().toUnixMillis(virtualMillis) * 1000;
     }
 
     /** askingCommand (cluster.c): the next command may touch an IMPORTING slot. The dispatcher clears it after. */

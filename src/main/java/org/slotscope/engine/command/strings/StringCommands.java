@@ -235,7 +235,7 @@ public final class StringCommands {
             keyspace.set(key, new StringValue(value));
         }
         if (expire != null) {
-            keyspace.setExpireAt(key, KeyCommands.toVirtual(milliseconds));
+            keyspace.setExpireAt(key, ctx.cluster().toVirtualMillis(milliseconds));
             ctx.propagateAs(new byte[][] {SET, keyBytes, value, PXAT, Args.bytes(milliseconds)});
         } else if (getReply != null) {
             ctx.propagateAs(withoutGet(ctx, keyBytes, value, flags));
@@ -299,7 +299,7 @@ public final class StringCommands {
                 keyspace.delete(key);
                 ctx.propagateAs(new byte[][] {DEL, argv[1]});
             } else {
-                keyspace.setExpireAt(key, KeyCommands.toVirtual(milliseconds));
+                keyspace.setExpireAt(key, ctx.cluster().toVirtualMillis(milliseconds));
                 ctx.propagateAs(new byte[][] {PEXPIREAT, argv[1], Args.bytes(milliseconds)});
             }
         } else if ((flags & OBJ_PERSIST) != 0 && keyspace.persist(key)) {

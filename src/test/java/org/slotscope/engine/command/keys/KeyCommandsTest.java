@@ -1,5 +1,6 @@
 package org.slotscope.engine.command.keys;
 
+import org.slotscope.engine.SimCluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,10 +42,10 @@ class KeyCommandsTest {
     void expireAtTakesSimulatedUnixTime() {
         DataNode n = DataNode.single();
         n.run("SET", "k", "v");
-        long unixSeconds = CommandContext.UNIX_MILLIS_AT_VIRTUAL_ZERO / 1000;
+        long unixSeconds = SimCluster.DEFAULT_UNIX_MILLIS_AT_ZERO / 1000;
         assertEquals(":1", n.text("EXPIREAT", "k", Long.toString(unixSeconds + 30)));
         assertEquals(":30", n.text("TTL", "k"));
-        assertEquals(":1", n.text("PEXPIREAT", "k", Long.toString(CommandContext.UNIX_MILLIS_AT_VIRTUAL_ZERO + 500)));
+        assertEquals(":1", n.text("PEXPIREAT", "k", Long.toString(SimCluster.DEFAULT_UNIX_MILLIS_AT_ZERO + 500)));
         assertEquals(":500", n.text("PTTL", "k"));
         assertEquals(":1", n.text("EXPIREAT", "k", "1"), "a time in the past deletes the key");
         assertEquals(":0", n.text("EXISTS", "k"));
@@ -55,7 +56,7 @@ class KeyCommandsTest {
         DataNode n = DataNode.single();
         n.run("SET", "k", "v");
         n.cluster.runFor(1_000);
-        long at = CommandContext.UNIX_MILLIS_AT_VIRTUAL_ZERO + 1_000 + 50_000;
+        long at = SimCluster.DEFAULT_UNIX_MILLIS_AT_ZERO + 1_000 + 50_000;
         assertEquals(List.of("PEXPIREAT", "k", Long.toString(at)), n.propagationOf("EXPIRE", "k", "50"));
         assertEquals(List.of("PEXPIREAT", "k", Long.toString(at + 1), "GT"),
                 n.propagationOf("PEXPIRE", "k", "50001", "GT"));

@@ -125,7 +125,7 @@ class InfoCommandTest {
         assertEquals(server.get("run_id"), fields(info(master, "server")).get("run_id"), "run_id is stable");
         long pid = Long.parseLong(server.get("process_id"));
         assertTrue(pid > (1 << 22), "the fake pid can never be a real Linux pid");
-        assertEquals((ServerCommands.VIRTUAL_EPOCH_MILLIS + 125_000) * 1000,
+        assertEquals((SimCluster.DEFAULT_UNIX_MILLIS_AT_ZERO + 125_000) * 1000,
                 Long.parseLong(server.get("server_time_usec")));
     }
 

@@ -1,5 +1,6 @@
 package org.slotscope.engine.command.strings;
 
+import org.slotscope.engine.SimCluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import org.slotscope.engine.command.CommandContext;
 import org.slotscope.engine.command.DataNode;
 
 class StringCommandsTest {
-    private static final long T0 = CommandContext.UNIX_MILLIS_AT_VIRTUAL_ZERO;
+    private static final long T0 = SimCluster.DEFAULT_UNIX_MILLIS_AT_ZERO;
 
     @Test
     void setWithExpirePropagatesAsSetPxatAbsolute() {
