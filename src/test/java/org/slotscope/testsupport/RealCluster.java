@@ -1,0 +1,120 @@
+package org.slotscope.testsupport;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Redis Cluster for contract tests: N cluster-enabled redis-server processes on free loopback
+ * ports (children of the test, in a temporary directory), joined by `redis-cli --cluster create`.
+ * Skips the test without redis-server / redis-cli, except on CI where that is a failure.
+ */
+public final class RealCluster implements AutoCloseable {
+    private final List<Process> servers = new ArrayList<>();
+    private final Path dir;
+    private final int firstPort;
+    private final int size;
+    private final RedisCli cli;
+
+    private RealCluster(Path dir, int firstPort, int size, RedisCli cli) {
+        this.dir = dir;
+        this.firstPort = firstPort;
+        this.size = size;
+        this.cli = cli;
+    }
+
+    /** Starts {@code masters} masters with {@code replicas} replicas each and waits until all agree. */
+    public static RealCluster start(int masters, int replicas) throws IOException, InterruptedException {
+        Path redisServer = RedisBinaries.requireRedisServer();
+        RedisCli cli = RedisCli.require();
+        int size = masters * (1 + replicas);
+        int port = FreePorts.consecutive(size);
+        RealCluster cluster = new RealCluster(Files.createTempDirectory("slotscope-real-cluster"), port, size, cli);
+        try {
+            for (int i = 0; i < size; i++) {
+                int p = port + i;
+                Path nodeDir = Files.createDirectories(cluster.dir.resolve(String.valueOf(p)));
+                cluster.servers.add(new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(p),
+                        "--bind", "127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                        "--cluster-node-timeout", "5000", "--save", "", "--appendonly", "no", "--dir",
+                        nodeDir.toString()).redirectErrorStream(true)
+                        .redirectOutput(nodeDir.resolve("redis.log").toFile()).start());
+            }
+            for (int i = 0; i < size; i++) {
+                cluster.await("PONG", "-p", String.valueOf(port + i), "PING");
+            }
+            List<String> create = new ArrayList<>(List.of("--cluster", "create"));
+            for (int i = 0; i < size; i++) {
+                create.add("127.0.0.1:" + (port + i));
+            }
+            create.addAll(List.of("--cluster-replicas", String.valueOf(replicas), "--cluster-yes"));
+            String created = cli.raw(create);
+            if (!created.contains("[OK] All 16384 slots covered")) {
+                fail("redis-cli --cluster create failed:\n" + created);
+            }
+            for (int i = 0; i < size; i++) {
+                cluster.awaitAgreement(port + i);
+            }
+            return cluster;
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    public int port(int index) {
+        return firstPort + index;
+    }
+
+    private void await(String expected, String... args) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = cli.run(args);
+            if (last.equals(expected)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail("redis-cli " + String.join(" ", args) + " kept answering: " + last);
+    }
+
+    /** cluster_state:ok and every node known, as seen from one node. */
+    private void awaitAgreement(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String info = cli.run("-p", String.valueOf(port), "CLUSTER", "INFO");
+            String nodes = cli.run("-p", String.valueOf(port), "CLUSTER", "NODES");
+            if (info.contains("cluster_state:ok") && nodes.lines().count() == size
+                    && nodes.lines().noneMatch(l -> l.contains("handshake") || l.contains("noaddr"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("the real cluster did not settle as seen from port " + port);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        for (Process server : servers) {
+            server.destroy();
+        }
+        for (Process server : servers) {
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
