@@ -46,7 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--empty", paramLabel = "N",
             description = "Instead of a ready cluster, start N empty nodes that know nobody and own no slot"
-                    + " (build the cluster yourself with redis-cli --cluster create).")
+                    + ", like fresh redis-servers. CLUSTER MEET introduces two of them; gossip that spreads"
+                    + " nodes and slots is not simulated yet, so redis-cli --cluster create cannot join them.")
     Integer empty;
 
     @Option(names = "--spare", defaultValue = "0", paramLabel = "N",
