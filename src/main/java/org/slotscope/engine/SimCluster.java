@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slotscope.engine.bus.ClusterBus;
+import org.slotscope.engine.bus.ClusterCron;
 import org.slotscope.engine.command.ClientSession;
 import org.slotscope.engine.command.CommandDispatcher;
 import org.slotscope.engine.command.CommandTable;
@@ -51,6 +53,7 @@ public final class SimCluster {
     private final Map<NodeId, ClusterNode> nodes = new LinkedHashMap<>();
     private final Map<String, ClusterNode> byAddress = new HashMap<>();
     private final Map<NodeId, ClientSession> masterLinks = new HashMap<>();
+    private final ClusterCron clusterCron;
 
     public SimCluster(long seed) {
         this(seed, new NodeConfig(), new EventLog());
@@ -65,6 +68,7 @@ public final class SimCluster {
         this.defaults = defaults;
         this.events = events;
         this.dispatcher = new CommandDispatcher(this, commands);
+        this.clusterCron = new ClusterCron(this, new ClusterBus(this));
     }
 
     // ---- the environment ------------------------------------------------------------------------
@@ -131,7 +135,7 @@ public final class SimCluster {
         }
         NodeId id = new NodeId(random.hex40());
         KnownNode myself = new KnownNode(id, host, port, port + 10000);
-        ClusterState state = new ClusterState(myself, events, scheduler::now);
+        ClusterState state = new ClusterState(myself, events, scheduler::now, this::toUnixMillis);
         ClusterNode node = new ClusterNode(id, host, port, new Keyspace(scheduler::now), state, defaults.copy(),
                 now(), random.nextLong());
         nodes.put(id, node);
@@ -148,7 +152,7 @@ public final class SimCluster {
                 return;
             }
             node.keyspace().activeExpireCycle(1000);
-            node.state().updateState(node.config());
+            clusterCron.run(node);
             scheduleCron(node);
         });
     }
@@ -309,19 +313,16 @@ public final class SimCluster {
     }
 
     /**
-     * CLUSTER MEET from {@code node} to host:port. Returns false when no node can be reached there
-     * (Redis answers "Invalid node address specified" only for a malformed address and otherwise
-     * retries the handshake forever; the simulator knows which addresses exist).
+     * CLUSTER MEET from {@code node} to host:port: a handshake placeholder that the node's cron
+     * contacts with MEET until a PONG names it, or forgets after the handshake timeout, as Redis does
+     * when nobody listens there.
      */
-    public boolean meet(ClusterNode node, String host, int port) {
-        ClusterNode other = nodeAt(host, port);
-        if (other == null) {
-            return false;
+    public void meet(ClusterNode node, String host, int port, int busPort) {
+        ClusterState state = node.state();
+        // clusterStartHandshake: a second MEET to the same address while one is pending is a no-op.
+        if (!state.handshakeInProgress(host, port, busPort)) {
+            state.startHandshake(new NodeId(random.hex40()), host, port, busPort);
         }
-        if (other != node) {
-            meetAll(List.of(node, other));
-        }
-        return true;
     }
 
     /** Every node learns every other (the end state of CLUSTER MEET and gossip). */

@@ -58,6 +58,10 @@ public sealed interface ClusterEvent {
     record RoleChanged(long time, NodeId viewer, NodeId node, NodeId master) implements ClusterEvent {
     }
 
+    /** In {@code viewer}'s view, {@code node} gained or lost a failure flag ("fail?" = PFAIL, "fail"). */
+    record NodeFlagChanged(long time, NodeId viewer, NodeId node, String flag, boolean set) implements ClusterEvent {
+    }
+
     /** {@code viewer}'s cluster_state turned ok or fail. */
     record ClusterStateChanged(long time, NodeId viewer, boolean ok) implements ClusterEvent {
     }

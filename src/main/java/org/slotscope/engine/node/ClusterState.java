@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 import org.slotscope.engine.event.ClusterEvent;
 import org.slotscope.engine.event.EventLog;
 import org.slotscope.engine.event.SlotMigrationState;
@@ -21,6 +22,7 @@ public final class ClusterState {
     private final KnownNode myself;
     private final EventLog events;
     private final LongSupplier clock;
+    private final LongUnaryOperator toUnixMillis;
     private final Map<NodeId, KnownNode> nodes = new LinkedHashMap<>();
     private final KnownNode[] slots = new KnownNode[HashSlot.SLOTS];
     private final KnownNode[] migratingSlotsTo = new KnownNode[HashSlot.SLOTS];
@@ -28,6 +30,7 @@ public final class ClusterState {
     private long currentEpoch;
     private long lastVoteEpoch;
     private boolean ok;
+    private long cronIteration;
     /** cluster_stats_messages_<type>_sent / _received, by Redis's type name ("ping", "meet"...). */
     private final Map<String, Long> messagesSent = new java.util.TreeMap<>();
     private final Map<String, Long> messagesReceived = new java.util.TreeMap<>();
@@ -35,6 +38,12 @@ public final class ClusterState {
     private final Map<NodeId, Long> blacklist = new LinkedHashMap<>();
 
     public ClusterState(KnownNode myself, EventLog events, LongSupplier clock) {
+        this(myself, events, clock, LongUnaryOperator.identity());
+    }
+
+    /** {@code toUnixMillis} turns virtual times into the UNIX times CLUSTER NODES prints. */
+    public ClusterState(KnownNode myself, EventLog events, LongSupplier clock, LongUnaryOperator toUnixMillis) {
+        this.toUnixMillis = toUnixMillis;
         this.myself = myself;
         this.events = events;
         this.clock = clock;
@@ -45,6 +54,11 @@ public final class ClusterState {
 
     public KnownNode myself() {
         return myself;
+    }
+
+    /** A virtual time as the UNIX milliseconds Redis would print; 0 ("never") stays 0. */
+    public long toUnixMillis(long virtualMillis) {
+        return virtualMillis == 0 ? 0 : toUnixMillis.applyAsLong(virtualMillis);
     }
 
     public NodeId myId() {
@@ -112,6 +126,9 @@ public final class ClusterState {
             if (node.linkCreateTime() == 0) {
                 node.setLinkCreateTime(now());
             }
+            if (node.ctime() == 0) {
+                node.setCtime(now());
+            }
             events.emit(new ClusterEvent.NodeMembershipChanged(now(), myId(), node.id(), true));
         }
     }
@@ -137,6 +154,50 @@ public final class ClusterState {
         }
         nodes.remove(node.id());
         events.emit(new ClusterEvent.NodeMembershipChanged(now(), myId(), node.id(), false));
+    }
+
+    /** clusterHandshakeInProgress: a handshake node already exists for this address. */
+    public boolean handshakeInProgress(String ip, int port, int busPort) {
+        for (KnownNode n : nodes.values()) {
+            if (n.inHandshake() && n.ip().equals(ip) && n.port() == port && n.busPort() == busPort) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * clusterStartHandshake: a placeholder node with a random name and the HANDSHAKE and MEET flags;
+     * the first PONG from that address gives it its real name (clusterRenameNode).
+     */
+    public KnownNode startHandshake(NodeId randomName, String ip, int port, int busPort) {
+        KnownNode node = new KnownNode(randomName, ip, port, busPort);
+        node.flags().add(NodeFlag.HANDSHAKE);
+        node.setMeetPending(true);
+        node.setLinkConnected(false);
+        addNode(node);
+        return node;
+    }
+
+    /** clusterRenameNode: the handshake placeholder becomes the node that answered from its address. */
+    public KnownNode renameNode(KnownNode placeholder, NodeId realName) {
+        removeNode(placeholder);
+        KnownNode real = new KnownNode(realName, placeholder.ip(), placeholder.port(), placeholder.busPort());
+        real.setCtime(placeholder.ctime());
+        real.setLinkCreateTime(placeholder.linkCreateTime());
+        real.setPingSent(placeholder.pingSent());
+        real.setPongReceived(placeholder.pongReceived());
+        real.setLinkConnected(true);
+        addNode(real);
+        return real;
+    }
+
+    /** Sets or clears a flag of a known node, publishing the change. */
+    public void setFlag(KnownNode node, NodeFlag flag, boolean on) {
+        boolean changed = on ? node.flags().add(flag) : node.flags().remove(flag);
+        if (changed) {
+            events.emit(new ClusterEvent.NodeFlagChanged(now(), myId(), node.id(), flag.redisName(), on));
+        }
     }
 
     public List<KnownNode> replicasOf(KnownNode master) {
@@ -308,6 +369,11 @@ public final class ClusterState {
     }
 
     // ---- cluster_state ------------------------------------------------------------------------
+
+    /** clusterCron's iteration counter (it runs 10 times per second). */
+    public long nextCronIteration() {
+        return cronIteration++;
+    }
 
     public boolean isOk() {
         return ok;

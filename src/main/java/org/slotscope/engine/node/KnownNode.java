@@ -25,6 +25,8 @@ public final class KnownNode {
     private boolean linkConnected = true;
     private long linkCreateTime;
     private String shardId;
+    private long ctime;
+    private boolean meetPending;
 
     public KnownNode(NodeId id, String ip, int port, int busPort) {
         this.id = id;
@@ -145,6 +147,28 @@ public final class KnownNode {
     }
 
     /** When the bus link to this node was created (CLUSTER LINKS create-time), virtual ms. */
+    /** When this view created the record (node->ctime): handshakes time out from it. */
+    public long ctime() {
+        return ctime;
+    }
+
+    public void setCtime(long ctime) {
+        this.ctime = ctime;
+    }
+
+    /** CLUSTER_NODE_MEET: the next message to this node is a MEET, not a PING. */
+    public boolean meetPending() {
+        return meetPending;
+    }
+
+    public void setMeetPending(boolean meetPending) {
+        this.meetPending = meetPending;
+    }
+
+    public boolean inHandshake() {
+        return flags.contains(NodeFlag.HANDSHAKE);
+    }
+
     public long linkCreateTime() {
         return linkCreateTime;
     }

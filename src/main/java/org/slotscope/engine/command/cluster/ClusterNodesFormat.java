@@ -54,8 +54,8 @@ public final class ClusterNodesFormat {
             nodeEpoch = node.master().configEpoch();
         }
         boolean myself = node.has(NodeFlag.MYSELF);
-        ci.append(' ').append(node.pingSent())
-                .append(' ').append(node.pongReceived())
+        ci.append(' ').append(state.toUnixMillis(node.pingSent()))
+                .append(' ').append(state.toUnixMillis(node.pongReceived()))
                 .append(' ').append(Long.toUnsignedString(nodeEpoch))
                 .append(' ').append(node.linkConnected() || myself ? "connected" : "disconnected");
         for (int[] range : slotRanges(node.slots())) {

@@ -52,9 +52,9 @@ final class MembershipCommands {
         if (!isIpAddress(ip) || port.getAsLong() <= 0 || port.getAsLong() > 65535 || cport <= 0 || cport > 65535) {
             return Reply.err("Invalid node address specified: " + ip + ":" + Args.text(argv[3]));
         }
-        // Redis answers OK and keeps retrying the handshake in the background, even when nobody
-        // listens there; so does the simulator, whatever meet() finds.
-        ctx.cluster().meet(ctx.node(), ip, (int) port.getAsLong());
+        // Redis answers OK and retries the handshake in the background until it times out, even
+        // when nobody listens there; so does the simulator.
+        ctx.cluster().meet(ctx.node(), ip, (int) port.getAsLong(), (int) cport);
         return Reply.ok();
     }
 

@@ -106,11 +106,18 @@ class ClusterMembershipTest {
         ClusterNode a = t.masters.get(0);
         ClusterNode fresh = t.cluster.startNode(RealTopology.HOST, 17203);
         RealTopology.ok(t.run(a, "CLUSTER", "MEET", "127.0.0.1", "17203", "27203"));
+        // Until the handshake completes the node is a placeholder with a random name, as in Redis.
+        assertNull(a.state().lookup(fresh.id()));
+        assertTrue(a.state().handshakeInProgress("127.0.0.1", 17203, 27203));
+        t.cluster.runFor(500);
         assertNotNull(a.state().lookup(fresh.id()));
         assertNotNull(fresh.state().lookup(a.id()));
+        assertFalse(a.state().handshakeInProgress("127.0.0.1", 17203, 27203));
         RealTopology.ok(t.run(a, "CLUSTER", "MEET", "::1", "17299"));
         RealTopology.ok(t.run(a, "CLUSTER", "MEET", "127.0.0.1", "17298"));
-        assertEquals(4, a.state().nodes().size(), "nobody listens on ::1 or 17298: nothing learned, still OK");
+        // nobody listens on ::1 or 17298: still OK, and the handshakes time out after node_timeout
+        t.cluster.runFor(a.config().nodeTimeout() + 200);
+        assertEquals(4, a.state().nodes().size());
         assertEquals("ERR Invalid node address specified: localhost:17203",
                 ((Reply.Error) t.run(a, "CLUSTER", "MEET", "localhost", "17203")).message());
     }

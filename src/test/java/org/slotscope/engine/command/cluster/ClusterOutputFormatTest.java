@@ -204,8 +204,9 @@ class ClusterOutputFormatTest {
         org.slotscope.engine.node.KnownNode seen = master.state().lookup(replica.id());
         seen.flags().add(org.slotscope.engine.node.NodeFlag.FAIL);
         seen.setLinkConnected(false);
-        seen.setPingSent(1795326029616L);
-        seen.setPongReceived(1795326029113L);
+        // the view keeps virtual times; CLUSTER NODES prints them as UNIX milliseconds
+        seen.setPingSent(topology.cluster.toVirtualMillis(1795326029616L));
+        seen.setPongReceived(topology.cluster.toVirtualMillis(1795326029113L));
 
         String expected = "<node-17203> 127.0.0.1:17203@27203 slave,fail <node-17200> 1795326029616 1795326029113 6"
                 + " disconnected";

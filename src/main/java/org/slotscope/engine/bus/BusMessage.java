@@ -1,0 +1,54 @@
+package org.slotscope.engine.bus;
+
+import java.util.BitSet;
+import java.util.List;
+import org.slotscope.engine.node.NodeId;
+
+/** Cluster bus messages (CLUSTERMSG_TYPE_*). More types arrive with failure detection and failover. */
+public sealed interface BusMessage {
+    Header header();
+
+    /** The name Redis uses in CLUSTER INFO's cluster_stats_messages_&lt;type&gt;_sent. */
+    String type();
+
+    record Ping(Header header, List<GossipEntry> gossip) implements BusMessage {
+        @Override
+        public String type() {
+            return "ping";
+        }
+    }
+
+    record Pong(Header header, List<GossipEntry> gossip) implements BusMessage {
+        @Override
+        public String type() {
+            return "pong";
+        }
+    }
+
+    record Meet(Header header, List<GossipEntry> gossip) implements BusMessage {
+        @Override
+        public String type() {
+            return "meet";
+        }
+    }
+
+    /**
+     * UPDATE (clusterSendUpdate): "node {@code node} now owns these slots with this configEpoch",
+     * sent to a node whose PING claimed slots with a stale epoch.
+     */
+    record Update(Header header, NodeId node, long configEpoch, BitSet slots) implements BusMessage {
+        public Update {
+            slots = (BitSet) slots.clone();
+        }
+
+        @Override
+        public BitSet slots() {
+            return (BitSet) slots.clone();
+        }
+
+        @Override
+        public String type() {
+            return "update";
+        }
+    }
+}

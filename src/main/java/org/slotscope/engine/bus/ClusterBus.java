@@ -1,0 +1,124 @@
+package org.slotscope.engine.bus;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.event.ClusterEvent;
+import org.slotscope.engine.node.ClusterNode;
+import org.slotscope.engine.node.ClusterState;
+import org.slotscope.engine.node.KnownNode;
+import org.slotscope.engine.node.NodeFlag;
+
+/**
+ * The cluster bus of the simulated nodes: builds messages the way clusterBuildMessageHdr and
+ * clusterSendPing do, and carries them over the {@link org.slotscope.engine.net.SimNetwork} with a
+ * send time and a deliver time, so the view can draw each one in flight.
+ */
+public final class ClusterBus {
+    private final SimCluster cluster;
+    private final ClusterMessageHandler handler;
+
+    public ClusterBus(SimCluster cluster) {
+        this.cluster = cluster;
+        this.handler = new ClusterMessageHandler(cluster, this);
+    }
+
+    /** clusterBuildMessageHdr: a replica advertises its master's slots and configEpoch. */
+    Header header(ClusterNode node) {
+        ClusterState state = node.state();
+        KnownNode myself = state.myself();
+        KnownNode master = myself.isReplica() ? myself.master() : myself;
+        return new Header(myself.id(), node.host(), node.port(), node.busPort(),
+                myself.isReplica() ? myself.master().id() : null, state.currentEpoch(),
+                master.configEpoch(), myself.replOffset(), master.slots(), false);
+    }
+
+    /**
+     * clusterSendPing's gossip section: max(3, N/10) random healthy-looking nodes (wanted), never
+     * myself, nodes in handshake or without address, or slot-less nodes we have no link to; then
+     * every node flagged PFAIL, so failure reports spread quickly.
+     */
+    List<GossipEntry> gossip(ClusterNode node, KnownNode receiver) {
+        ClusterState state = node.state();
+        List<KnownNode> known = new ArrayList<>(state.nodes());
+        int freshNodes = known.size() - 2;
+        int wanted = Math.min(Math.max(3, known.size() / 10), freshNodes);
+        List<GossipEntry> out = new ArrayList<>();
+        Set<KnownNode> chosen = new HashSet<>();
+        int maxIterations = wanted * 3;
+        while (freshNodes > 0 && out.size() < wanted && maxIterations-- > 0) {
+            KnownNode candidate = known.get(cluster.random().nextInt(known.size()));
+            if (candidate == state.myself() || candidate.has(NodeFlag.PFAIL)) {
+                continue; // PFAIL nodes are added below
+            }
+            if (candidate.inHandshake() || candidate.has(NodeFlag.NOADDR)
+                    || (!candidate.linkConnected() && candidate.slotCount() == 0)) {
+                freshNodes--;
+                continue;
+            }
+            if (chosen.add(candidate)) {
+                out.add(entry(candidate));
+                freshNodes--;
+            }
+        }
+        for (KnownNode n : known) {
+            if (n.has(NodeFlag.PFAIL) && !n.inHandshake() && !n.has(NodeFlag.NOADDR) && chosen.add(n)) {
+                out.add(entry(n));
+            }
+        }
+        return out;
+    }
+
+    private static GossipEntry entry(KnownNode n) {
+        return new GossipEntry(n.id(), n.ip(), n.port(), n.busPort(), n.has(NodeFlag.PFAIL), n.has(NodeFlag.FAIL),
+                n.inHandshake(), n.has(NodeFlag.NOADDR), n.pingSent(), n.pongReceived());
+    }
+
+    /** clusterSendPing with type PING or MEET to one node of {@code from}'s view. */
+    void sendPing(ClusterNode from, KnownNode to, boolean meet) {
+        Header header = header(from);
+        List<GossipEntry> gossip = gossip(from, to);
+        BusMessage message = meet ? new BusMessage.Meet(header, gossip) : new BusMessage.Ping(header, gossip);
+        // A MEET is awaited like a PING: the cron sends it again only if no PONG comes back.
+        if (to.pingSent() == 0) {
+            to.setPingSent(cluster.now());
+        }
+        send(from, to, message);
+    }
+
+    void sendPong(ClusterNode from, String ip, int port) {
+        send(from, ip, port, new BusMessage.Pong(header(from), gossip(from, null)));
+    }
+
+    /** clusterSendUpdate: tell a node with a stale claim who owns {@code owner}'s slots now. */
+    void sendUpdate(ClusterNode from, String ip, int port, KnownNode owner) {
+        send(from, ip, port, new BusMessage.Update(header(from), owner.id(), owner.configEpoch(), owner.slots()));
+    }
+
+    private void send(ClusterNode from, KnownNode to, BusMessage message) {
+        boolean reached = send(from, to.ip(), to.port(), message);
+        to.setLinkConnected(reached);
+    }
+
+    /** Sends to whatever node listens at ip:port; returns whether the network can carry it there. */
+    private boolean send(ClusterNode from, String ip, int port, BusMessage message) {
+        ClusterNode target = cluster.nodeAt(ip, port);
+        long now = cluster.now();
+        from.state().countMessageSent(message.type());
+        boolean reachable = target != null && cluster.network().canReach(from, target);
+        long deliverAt = now + (target == null ? 0 : cluster.network().latency(from, target));
+        cluster.events().emit(new ClusterEvent.BusMessageSent(now, deliverAt, from.id(),
+                target == null ? null : target.id(), message.type(), !reachable));
+        if (reachable) {
+            cluster.scheduler().scheduleAt(deliverAt, () -> {
+                // the receiver may have crashed, or a partition may have started, while it flew
+                if (cluster.network().canReach(from, target)) {
+                    handler.process(target, message);
+                }
+            });
+        }
+        return reachable;
+    }
+}

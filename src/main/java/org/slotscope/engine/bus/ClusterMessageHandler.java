@@ -1,0 +1,252 @@
+package org.slotscope.engine.bus;
+
+import java.util.BitSet;
+import java.util.List;
+import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.node.ClusterNode;
+import org.slotscope.engine.node.ClusterState;
+import org.slotscope.engine.node.KnownNode;
+import org.slotscope.engine.node.NodeFlag;
+import org.slotscope.engine.node.NodeId;
+
+/**
+ * clusterProcessPacket (cluster.c, Redis 7.0), the parts that build and keep a cluster together:
+ * the MEET handshake, epochs, roles, slot ownership by configEpoch, UPDATE, gossip of new nodes,
+ * PONG times and the PFAIL flag. FAIL reports, failover votes and replication offsets arrive with
+ * failure detection and failover.
+ */
+final class ClusterMessageHandler {
+    private final SimCluster cluster;
+    private final ClusterBus bus;
+
+    ClusterMessageHandler(SimCluster cluster, ClusterBus bus) {
+        this.cluster = cluster;
+        this.bus = bus;
+    }
+
+    void process(ClusterNode node, BusMessage message) {
+        if (!node.isRunning()) {
+            return;
+        }
+        ClusterState state = node.state();
+        Header header = message.header();
+        state.countMessageReceived(message.type());
+        KnownNode sender = state.lookup(header.sender());
+        if (sender != null && sender.inHandshake()) {
+            sender = null; // getNodeFromLinkAndMsg: a node still in handshake is not a known sender
+        }
+        if (sender != null) {
+            // Update our currentEpoch and the sender's configEpoch if we see newer ones.
+            if (header.currentEpoch() > state.currentEpoch()) {
+                state.setCurrentEpoch(header.currentEpoch());
+            }
+            if (header.senderIsMaster() && header.configEpoch() > sender.configEpoch()) {
+                sender.setConfigEpoch(header.configEpoch());
+            }
+        }
+
+        if (message instanceof BusMessage.Update update) {
+            processUpdate(node, sender, update);
+            return;
+        }
+
+        boolean isPong = message instanceof BusMessage.Pong;
+        if (message instanceof BusMessage.Meet && sender == null) {
+            // "Add this node if it is new for us and the msg type is MEET": a handshake placeholder
+            // with a random name; our PING to it and its PONG will tell us its real name.
+            if (!state.handshakeInProgress(header.ip(), header.port(), header.busPort())) {
+                KnownNode placeholder = state.startHandshake(new NodeId(cluster.random().hex40()), header.ip(),
+                        header.port(), header.busPort());
+                placeholder.setMeetPending(false);
+            }
+        }
+        if (!isPong) {
+            bus.sendPong(node, header.ip(), header.port());
+        }
+
+        if (isPong) {
+            KnownNode placeholder = handshakeAt(state, header);
+            if (placeholder != null) {
+                if (sender != null) {
+                    // We already know this node under its real name: drop the duplicate.
+                    state.removeNode(placeholder);
+                } else {
+                    sender = state.renameNode(placeholder, header.sender());
+                }
+            }
+        }
+        if (sender == null) {
+            return;
+        }
+
+        if (isPong) {
+            sender.setPongReceived(cluster.now());
+            sender.setPingSent(0);
+            sender.setLinkConnected(true);
+            // A PONG clears a PFAIL: the node answers again.
+            state.setFlag(sender, NodeFlag.PFAIL, false);
+        }
+
+        updateRole(state, sender, header);
+        if (header.senderIsMaster()) {
+            if (!sender.slots().equals(header.slotsView())) {
+                clusterUpdateSlotsConfigWith(node, sender, header.configEpoch(), header.slotsView());
+            }
+            sendUpdateIfStale(node, header);
+            handleConfigEpochCollision(node, sender, header);
+        }
+        processGossip(node, sender, message);
+        state.updateState(node.config());
+    }
+
+    private static KnownNode handshakeAt(ClusterState state, Header header) {
+        for (KnownNode n : state.nodes()) {
+            if (n.inHandshake() && n.ip().equals(header.ip()) && n.port() == header.port()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** clusterSetNodeAsMaster / the sender's slaveof pointer, as the header says. */
+    private static void updateRole(ClusterState state, KnownNode sender, Header header) {
+        if (header.senderIsMaster()) {
+            if (!sender.isMaster()) {
+                state.setRole(sender, null);
+            }
+            return;
+        }
+        KnownNode master = state.lookup(header.master());
+        if (master != null && sender.master() != master) {
+            // "Master turned into a slave! Reconfigure the node.": it owns nothing any more.
+            BitSet owned = sender.slots();
+            for (int slot = owned.nextSetBit(0); slot >= 0; slot = owned.nextSetBit(slot + 1)) {
+                state.assignSlot(slot, null);
+            }
+            state.setRole(sender, master);
+        }
+    }
+
+    /**
+     * clusterUpdateSlotsConfigWith: a claim wins a slot that is unassigned or owned with a lower
+     * configEpoch, unless we are importing that slot. If our own master loses its last slot to the
+     * sender we follow the sender; keys left in slots we lost are deleted.
+     */
+    private void clusterUpdateSlotsConfigWith(ClusterNode node, KnownNode sender, long senderConfigEpoch,
+                                              BitSet claimed) {
+        ClusterState state = node.state();
+        KnownNode myself = state.myself();
+        if (sender == myself) {
+            return;
+        }
+        KnownNode currentMaster = myself.isMaster() ? myself : myself.master();
+        KnownNode newMaster = null;
+        int senderSlots = 0;
+        int migratedOurSlots = 0;
+        BitSet dirty = new BitSet();
+        for (int slot = claimed.nextSetBit(0); slot >= 0; slot = claimed.nextSetBit(slot + 1)) {
+            senderSlots++;
+            KnownNode owner = state.slotOwner(slot);
+            if (owner == sender || state.importingSlotsFrom(slot) != null) {
+                continue;
+            }
+            if (owner == null || owner.configEpoch() < senderConfigEpoch) {
+                if (owner == myself && node.keyspace().countInSlot(slot) > 0) {
+                    dirty.set(slot);
+                }
+                if (owner != null && owner == currentMaster) {
+                    newMaster = sender;
+                    migratedOurSlots++;
+                }
+                state.assignSlot(slot, sender);
+            }
+        }
+        if (newMaster != null && currentMaster.slotCount() == 0
+                && (node.config().allowReplicaMigration() || senderSlots == migratedOurSlots)) {
+            cluster.becomeReplicaOf(node, sender.id());
+        } else {
+            for (int slot = dirty.nextSetBit(0); slot >= 0; slot = dirty.nextSetBit(slot + 1)) {
+                node.keyspace().flushSlot(slot); // delKeysInSlot
+            }
+        }
+    }
+
+    /** A sender claiming a slot we know is owned with a greater configEpoch gets an UPDATE. */
+    private void sendUpdateIfStale(ClusterNode node, Header header) {
+        ClusterState state = node.state();
+        BitSet claimed = header.slotsView();
+        for (int slot = claimed.nextSetBit(0); slot >= 0; slot = claimed.nextSetBit(slot + 1)) {
+            KnownNode owner = state.slotOwner(slot);
+            if (owner == null || owner.id().equals(header.sender())) {
+                continue;
+            }
+            if (owner.configEpoch() > header.configEpoch()) {
+                bus.sendUpdate(node, header.ip(), header.port(), owner);
+                return;
+            }
+        }
+    }
+
+    /**
+     * clusterHandleConfigEpochCollision: two masters with the same configEpoch; the one with the
+     * greater node id takes a new epoch, so slot conflicts always have a winner.
+     */
+    private static void handleConfigEpochCollision(ClusterNode node, KnownNode sender, Header header) {
+        ClusterState state = node.state();
+        KnownNode myself = state.myself();
+        if (!myself.isMaster() || header.configEpoch() != myself.configEpoch()) {
+            return;
+        }
+        if (sender.id().compareTo(myself.id()) <= 0) {
+            return; // don't act if the colliding node has a smaller node id
+        }
+        state.setCurrentEpoch(state.currentEpoch() + 1);
+        state.setMyConfigEpoch(state.currentEpoch());
+    }
+
+    /** UPDATE: adopt the newer configuration of {@code update.node()}. */
+    private void processUpdate(ClusterNode node, KnownNode sender, BusMessage.Update update) {
+        if (sender == null) {
+            return;
+        }
+        ClusterState state = node.state();
+        KnownNode target = state.lookup(update.node());
+        if (target == null || target.configEpoch() >= update.configEpoch()) {
+            return;
+        }
+        if (target.isReplica()) {
+            state.setRole(target, null);
+        }
+        target.setConfigEpoch(update.configEpoch());
+        clusterUpdateSlotsConfigWith(node, target, update.configEpoch(), update.slots());
+        state.updateState(node.config());
+    }
+
+    /**
+     * clusterProcessGossipSection: nodes we never heard of start a handshake (unless FORGET
+     * blacklisted them); for nodes we know and think healthy, a fresher PONG time seen by the
+     * sender is adopted.
+     */
+    private void processGossip(ClusterNode node, KnownNode sender, BusMessage message) {
+        List<GossipEntry> gossip = message instanceof BusMessage.Ping p ? p.gossip()
+                : message instanceof BusMessage.Pong p ? p.gossip()
+                : message instanceof BusMessage.Meet m ? m.gossip() : List.of();
+        ClusterState state = node.state();
+        for (GossipEntry entry : gossip) {
+            KnownNode known = state.lookup(entry.node());
+            if (known != null) {
+                if (!known.has(NodeFlag.PFAIL) && !known.has(NodeFlag.FAIL) && known.pingSent() == 0
+                        && entry.pongReceived() > known.pongReceived() && entry.pongReceived() <= cluster.now() + 500) {
+                    known.setPongReceived(entry.pongReceived());
+                }
+                continue;
+            }
+            if (entry.noaddr() || entry.handshake() || entry.node().equals(state.myId())
+                    || state.isBlacklisted(entry.node())
+                    || state.handshakeInProgress(entry.ip(), entry.port(), entry.busPort())) {
+                continue;
+            }
+            state.startHandshake(new NodeId(cluster.random().hex40()), entry.ip(), entry.port(), entry.busPort());
+        }
+    }
+}
