@@ -159,29 +159,16 @@ public final class ListCommands {
         if (list == null) {
             return Reply.EMPTY_ARRAY;
         }
-        long length = list.size();
-        if (start < 0) {
-            start = length + start;
-        }
-        if (end < 0) {
-            end = length + end;
-        }
-        if (start < 0) {
-            start = 0;
-        }
-        if (start > end || start >= length) {
+        RankRange range = RankRange.of(start, end, list.size());
+        if (range.isEmpty()) {
             return Reply.EMPTY_ARRAY;
         }
-        if (end >= length) {
-            end = length - 1;
-        }
-        int count = (int) (end - start + 1);
-        List<Reply> out = new ArrayList<>(count);
+        List<Reply> out = new ArrayList<>(range.count());
         Iterator<byte[]> it = list.elements().iterator();
-        for (long i = 0; i < start; i++) {
+        for (int i = 0; i < range.start(); i++) {
             it.next();
         }
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < range.count(); i++) {
             out.add(Reply.bulk(it.next()));
         }
         return new Reply.ArrayReply(out);
@@ -276,33 +263,22 @@ public final class ListCommands {
         if (list == null) {
             return Reply.ok();
         }
-        long length = list.size();
-        if (start < 0) {
-            start = length + start;
-        }
-        if (end < 0) {
-            end = length + end;
-        }
-        if (start < 0) {
-            start = 0;
-        }
-        long ltrim;
-        long rtrim;
-        if (start > end || start >= length) {
+        int length = list.size();
+        RankRange range = RankRange.of(start, end, length);
+        int ltrim;
+        int rtrim;
+        if (range.isEmpty()) {
             ltrim = length;
             rtrim = 0;
         } else {
-            if (end >= length) {
-                end = length - 1;
-            }
-            ltrim = start;
-            rtrim = length - end - 1;
+            ltrim = range.start();
+            rtrim = length - range.end() - 1;
         }
         ArrayDeque<byte[]> elements = list.elements();
-        for (long i = 0; i < ltrim; i++) {
+        for (int i = 0; i < ltrim; i++) {
             elements.pollFirst();
         }
-        for (long i = 0; i < rtrim; i++) {
+        for (int i = 0; i < rtrim; i++) {
             elements.pollLast();
         }
         TypedLookup.deleteIfEmpty(ctx, key, elements.size());

@@ -411,19 +411,9 @@ public final class ZSetCommands {
         }
         List<ZSetValue.Entry> picked = new ArrayList<>();
         if (type == RangeType.RANK) {
-            long length = ordered.size();
-            if (start < 0) {
-                start = length + start;
-            }
-            if (end < 0) {
-                end = length + end;
-            }
-            if (start < 0) {
-                start = 0;
-            }
-            if (start <= end && start < length) {
-                end = Math.min(end, length - 1);
-                picked = ordered.subList((int) start, (int) end + 1);
+            RankRange range = RankRange.of(start, end, ordered.size());
+            if (!range.isEmpty()) {
+                picked = ordered.subList(range.start(), range.end() + 1);
             }
         } else {
             // genericZrangebyscoreCommand / genericZrangebylexCommand: skip to the range, skip
