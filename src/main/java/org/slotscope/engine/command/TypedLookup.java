@@ -2,6 +2,7 @@ package org.slotscope.engine.command;
 
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.slotscope.engine.keyspace.Key;
 import org.slotscope.engine.keyspace.RedisValue;
 import org.slotscope.engine.node.ServerStats;
@@ -79,6 +80,21 @@ public final class TypedLookup {
     /** lookupKeyWrite + checkType. */
     public static <T extends RedisValue> T writeAs(CommandContext ctx, Key key, Class<T> type) {
         return checkType(lookupKeyWrite(ctx, key), type);
+    }
+
+    /**
+     * lookupKeyWrite + checkType, and when the key is absent a new empty value stored under it
+     * (dbAdd), as hashTypeLookupWriteOrCreate, saddCommand, pushGenericCommand and
+     * zaddGenericCommand each do for their type.
+     */
+    public static <T extends RedisValue> T writeOrCreate(CommandContext ctx, Key key, Class<T> type,
+            Supplier<T> empty) {
+        T value = writeAs(ctx, key, type);
+        if (value == null) {
+            value = empty.get();
+            ctx.keyspace().set(key, value);
+        }
+        return value;
     }
 
     public static <T extends RedisValue> T checkType(RedisValue value, Class<T> type) {

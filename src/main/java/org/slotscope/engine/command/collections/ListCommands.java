@@ -85,14 +85,10 @@ public final class ListCommands {
     /** pushGenericCommand: creates the list unless it is a PUSHX; replies with the new length. */
     private static Reply pushGenericCommand(CommandContext ctx, byte[][] argv, boolean head, boolean onlyExisting) {
         Key key = new Key(argv[1]);
-        ListValue list = TypedLookup.writeAs(ctx, key, ListValue.class);
-        if (list == null) {
-            if (onlyExisting) {
-                return Reply.ZERO;
-            }
-            list = new ListValue();
-            ctx.keyspace().set(key, list);
+        if (onlyExisting && TypedLookup.writeAs(ctx, key, ListValue.class) == null) {
+            return Reply.ZERO;
         }
+        ListValue list = TypedLookup.writeOrCreate(ctx, key, ListValue.class, ListValue::new);
         ArrayDeque<byte[]> elements = list.elements();
         for (int j = 2; j < argv.length; j++) {
             if (head) {

@@ -70,11 +70,7 @@ public final class SetCommands {
 
     static Reply saddCommand(CommandContext ctx, byte[][] argv) {
         Key key = new Key(argv[1]);
-        SetValue set = TypedLookup.writeAs(ctx, key, SetValue.class);
-        if (set == null) {
-            set = new SetValue();
-            ctx.keyspace().set(key, set);
-        }
+        SetValue set = TypedLookup.writeOrCreate(ctx, key, SetValue.class, SetValue::new);
         long added = 0;
         for (int j = 2; j < argv.length; j++) {
             if (set.add(new Key(argv[j]))) {
