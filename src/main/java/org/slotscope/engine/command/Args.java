@@ -78,6 +78,15 @@ public final class Args {
         return OptionalLong.of(value);
     }
 
+    /**
+     * The overflow test incrDecrCommand and hincrbyCommand (t_string.c, t_hash.c) make before
+     * adding: true when oldValue + increment does not fit in 64 bits.
+     */
+    public static boolean incrWouldOverflow(long oldValue, long increment) {
+        return (increment < 0 && oldValue < 0 && increment < Long.MIN_VALUE - oldValue)
+                || (increment > 0 && oldValue > 0 && increment > Long.MAX_VALUE - oldValue);
+    }
+
     /** string2ld-like: a finite or infinite number ("inf", "+inf", "-inf"), no spaces, not NaN. */
     public static OptionalDouble parseDouble(byte[] arg) {
         String s = text(arg);

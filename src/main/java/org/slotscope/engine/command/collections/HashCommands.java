@@ -207,8 +207,7 @@ public final class HashCommands {
             }
             value = parsed.getAsLong();
         }
-        if ((increment < 0 && value < 0 && increment < Long.MIN_VALUE - value)
-                || (increment > 0 && value > 0 && increment > Long.MAX_VALUE - value)) {
+        if (Args.incrWouldOverflow(value, increment)) {
             return Errors.OVERFLOW;
         }
         value += increment;
