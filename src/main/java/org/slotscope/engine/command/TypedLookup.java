@@ -36,6 +36,7 @@ public final class TypedLookup {
     public static final Abort WRONGTYPE = new Abort(Errors.WRONGTYPE);
     private static final Abort NOT_INTEGER = new Abort(Errors.NOT_INTEGER);
     private static final Abort NOT_FLOAT = new Abort(Errors.NOT_FLOAT);
+    private static final Abort MUST_BE_POSITIVE = new Abort(Errors.MUST_BE_POSITIVE);
 
     public static Abort abort(Reply.Error reply) {
         return new Abort(reply);
@@ -123,11 +124,14 @@ public final class TypedLookup {
         return value.getAsLong();
     }
 
-    /** getLongLongFromObjectOrReply with a custom message (SPOP/LPOP's "must be positive"). */
-    public static long longArg(byte[] arg, Reply.Error onError) {
+    /**
+     * getPositiveLongFromObjectOrReply (LPOP / RPOP / SPOP's count): a string2ll integer of 0 or
+     * more; anything else, unparsable included, is "value is out of range, must be positive".
+     */
+    public static long positiveLongArg(byte[] arg) {
         OptionalLong value = Args.parseLong(arg);
-        if (value.isEmpty()) {
-            throw new Abort(onError);
+        if (value.isEmpty() || value.getAsLong() < 0) {
+            throw MUST_BE_POSITIVE;
         }
         return value.getAsLong();
     }

@@ -21,9 +21,6 @@ import org.slotscope.engine.keyspace.ListValue;
 
 /** The list commands: t_list.c (Redis 7.0). */
 public final class ListCommands {
-    /** getPositiveLongFromObjectOrReply's message, used by LPOP/RPOP/SPOP counts. */
-    static final Reply.Error MUST_BE_POSITIVE = Reply.err("value is out of range, must be positive");
-
     private ListCommands() {
     }
 
@@ -119,10 +116,7 @@ public final class ListCommands {
         boolean hasCount = argv.length == 3;
         long count = 0;
         if (hasCount) {
-            count = TypedLookup.longArg(argv[2], MUST_BE_POSITIVE);
-            if (count < 0) {
-                return MUST_BE_POSITIVE;
-            }
+            count = TypedLookup.positiveLongArg(argv[2]);
         }
         Key key = new Key(argv[1]);
         ListValue list = TypedLookup.writeAs(ctx, key, ListValue.class);
