@@ -46,4 +46,9 @@ public final class Errors {
         return Reply.err("unknown subcommand '" + shown + "'. Try " + container.toUpperCase(java.util.Locale.ROOT)
                 + " HELP.");
     }
+
+    /** clusterCommand's reply when clusterLookupNode finds no node by that id (FORGET, REPLICATE, SETSLOT NODE, ...). */
+    public static Reply.Error unknownNode(String name) {
+        return Reply.err("Unknown node " + name);
+    }
 }
