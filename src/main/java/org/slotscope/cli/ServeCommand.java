@@ -5,13 +5,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slotscope.engine.EngineLoop;
 import org.slotscope.engine.SimCluster;
 import org.slotscope.engine.command.CommandTable;
+import org.slotscope.engine.command.cluster.ClusterNodesFormat;
 import org.slotscope.engine.event.EventLog;
 import org.slotscope.engine.node.ClusterNode;
 import org.slotscope.engine.node.KnownNode;
@@ -227,27 +227,9 @@ public final class ServeCommand implements Callable<Integer> {
         } else if (self.slotCount() == 0) {
             role = "master (no slots)";
         } else {
-            role = "master " + slotRanges(self.slots());
+            role = "master " + ClusterNodesFormat.slotRangesText(self.slots());
         }
         return new NodeLine(node.host() + ":" + node.port(), node.id().toString(), role);
-    }
-
-    /** "0-5460" or "0-100 200 300-400", as CLUSTER NODES writes a node's slots. */
-    static String slotRanges(BitSet slots) {
-        StringBuilder sb = new StringBuilder();
-        int start = slots.nextSetBit(0);
-        while (start >= 0) {
-            int end = slots.nextClearBit(start) - 1;
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(start);
-            if (end > start) {
-                sb.append('-').append(end);
-            }
-            start = slots.nextSetBit(end + 1);
-        }
-        return sb.toString();
     }
 
     /** A running `serve`: closing it closes every port, then stops the engine. */

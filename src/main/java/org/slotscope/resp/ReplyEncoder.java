@@ -1,10 +1,8 @@
 package org.slotscope.resp;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.slotscope.engine.command.Args;
 import org.slotscope.engine.command.Reply;
 
 /**
@@ -85,63 +83,11 @@ public final class ReplyEncoder {
 
     /**
      * addReplyDouble (Redis 7.0): infinities are written as inf / -inf explicitly, anything else
-     * with snprintf "%.17g" in both protocols; NaN as glibc prints it, "nan".
+     * with snprintf "%.17g" in both protocols, with no integer shortcut (unlike d2string, whose
+     * shortcut prints the same digits anyway); NaN as glibc prints it, "nan".
      */
     static String formatDouble(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        return formatG17(d);
-    }
-
-    /**
-     * C's "%.17g". Java's own %.17g pads the shortest decimal form with zeros (0.1 becomes
-     * 0.10000000000000000), while glibc rounds the exact binary value (0.10000000000000001), so
-     * the digits come from the exact BigDecimal, rounded half-even to 17 significant digits.
-     */
-    static String formatG17(double d) {
-        if (d == 0) {
-            return (1 / d) < 0 ? "-0" : "0";
-        }
-        BigDecimal rounded = new BigDecimal(d).round(new MathContext(17, RoundingMode.HALF_EVEN));
-        String digits = rounded.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - rounded.scale();
-        digits = stripTrailingZeros(digits);
-        StringBuilder sb = new StringBuilder();
-        if (rounded.signum() < 0) {
-            sb.append('-');
-        }
-        if (exponent < -4 || exponent >= 17) {
-            sb.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                sb.append('.').append(digits, 1, digits.length());
-            }
-            sb.append('e').append(exponent < 0 ? '-' : '+');
-            int abs = Math.abs(exponent);
-            if (abs < 10) {
-                sb.append('0');
-            }
-            sb.append(abs);
-        } else if (exponent < 0) {
-            sb.append("0.");
-            sb.append("0".repeat(-exponent - 1)).append(digits);
-        } else if (digits.length() <= exponent + 1) {
-            sb.append(digits).append("0".repeat(exponent + 1 - digits.length()));
-        } else {
-            sb.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length());
-        }
-        return sb.toString();
-    }
-
-    private static String stripTrailingZeros(String digits) {
-        int end = digits.length();
-        while (end > 1 && digits.charAt(end - 1) == '0') {
-            end--;
-        }
-        return digits.substring(0, end);
+        return Args.percent17g(d);
     }
 
     private static void aggregate(char type, int count, List<Reply> elements, int protocol, ByteSink out) {

@@ -1,5 +1,8 @@
 package org.slotscope.engine.command;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -75,6 +78,15 @@ public final class Args {
         return OptionalLong.of(value);
     }
 
+    /**
+     * The overflow test incrDecrCommand and hincrbyCommand (t_string.c, t_hash.c) make before
+     * adding: true when oldValue + increment does not fit in 64 bits.
+     */
+    public static boolean incrWouldOverflow(long oldValue, long increment) {
+        return (increment < 0 && oldValue < 0 && increment < Long.MIN_VALUE - oldValue)
+                || (increment > 0 && oldValue > 0 && increment > Long.MAX_VALUE - oldValue);
+    }
+
     /** string2ld-like: a finite or infinite number ("inf", "+inf", "-inf"), no spaces, not NaN. */
     public static OptionalDouble parseDouble(byte[] arg) {
         String s = text(arg);
@@ -110,23 +122,30 @@ public final class Args {
         if (Double.isInfinite(d)) {
             return d > 0 ? "inf" : "-inf";
         }
-        if (d == 0) {
-            return (1 / d) < 0 ? "-0" : "0";
-        }
-        if (d > -4503599627370495.0 && d < 4503599627370495.0 && d == (double) (long) d) {
+        if (d > -4503599627370495.0 && d < 4503599627370495.0 && d != 0 && d == (double) (long) d) {
             return Long.toString((long) d);
         }
         return percent17g(d);
     }
 
     /**
-     * C's "%.17g" from the exact binary value. Java's own %g pads Double.toString's shortest digits
-     * with zeros (0.1 -> 0.10000000000000000), while C prints the exact expansion rounded to 17
-     * significant digits (0.10000000000000001), which is what Redis sends.
+     * C's snprintf "%.17g" as glibc prints it, the one implementation behind d2string above and
+     * addReplyDouble (networking.c, Redis 7.0, which uses "%.17g" directly for RESP2 and RESP3).
+     * Java's own %g pads Double.toString's shortest digits with zeros (0.1 -> 0.10000000000000000),
+     * while C prints the exact binary expansion rounded half-even to 17 significant digits
+     * (0.10000000000000001). Zero keeps its sign ("-0"); NaN is "nan", infinities "inf" / "-inf".
      */
-    private static String percent17g(double d) {
-        java.math.BigDecimal exact = new java.math.BigDecimal(d).round(
-                new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN));
+    public static String percent17g(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return (1 / d) < 0 ? "-0" : "0";
+        }
+        BigDecimal exact = new BigDecimal(d).round(new MathContext(17, RoundingMode.HALF_EVEN));
         int exponent = exact.precision() - exact.scale() - 1;
         String digits = exact.unscaledValue().abs().toString();
         int end = digits.length();
@@ -142,19 +161,13 @@ public final class Args {
             }
             int abs = Math.abs(exponent);
             out.append(exponent < 0 ? "e-" : "e+").append(abs < 10 ? "0" : "").append(abs);
-            return out.toString();
+        } else if (exponent < 0) {
+            out.append("0.").append("0".repeat(-exponent - 1)).append(digits);
+        } else if (digits.length() <= exponent + 1) {
+            out.append(digits).append("0".repeat(exponent + 1 - digits.length()));
+        } else {
+            out.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length());
         }
-        String plain = exact.abs().toPlainString();
-        if (plain.indexOf('.') >= 0) {
-            int cut = plain.length();
-            while (plain.charAt(cut - 1) == '0') {
-                cut--;
-            }
-            if (plain.charAt(cut - 1) == '.') {
-                cut--;
-            }
-            plain = plain.substring(0, cut);
-        }
-        return out.append(plain).toString();
+        return out.toString();
     }
 }

@@ -10,6 +10,7 @@ public final class Errors {
     public static final Reply.Error SYNTAX = Reply.err("syntax error");
     public static final Reply.Error NOT_INTEGER = Reply.err("value is not an integer or out of range");
     public static final Reply.Error NOT_FLOAT = Reply.err("value is not a valid float");
+    public static final Reply.Error MUST_BE_POSITIVE = Reply.err("value is out of range, must be positive");
     public static final Reply.Error OVERFLOW = Reply.err("increment or decrement would overflow");
     public static final Reply.Error NO_SUCH_KEY = Reply.err("no such key");
     public static final Reply.Error INVALID_EXPIRE_TIME = Reply.err("invalid expire time in 'set' command");
@@ -44,5 +45,10 @@ public final class Errors {
         String shown = sub.length() > 128 ? sub.substring(0, 128) : sub;
         return Reply.err("unknown subcommand '" + shown + "'. Try " + container.toUpperCase(java.util.Locale.ROOT)
                 + " HELP.");
+    }
+
+    /** clusterCommand's reply when clusterLookupNode finds no node by that id (FORGET, REPLICATE, SETSLOT NODE, ...). */
+    public static Reply.Error unknownNode(String name) {
+        return Reply.err("Unknown node " + name);
     }
 }

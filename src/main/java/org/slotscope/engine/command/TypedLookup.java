@@ -2,6 +2,7 @@ package org.slotscope.engine.command;
 
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.slotscope.engine.keyspace.Key;
 import org.slotscope.engine.keyspace.RedisValue;
 import org.slotscope.engine.node.ServerStats;
@@ -35,6 +36,7 @@ public final class TypedLookup {
     public static final Abort WRONGTYPE = new Abort(Errors.WRONGTYPE);
     private static final Abort NOT_INTEGER = new Abort(Errors.NOT_INTEGER);
     private static final Abort NOT_FLOAT = new Abort(Errors.NOT_FLOAT);
+    private static final Abort MUST_BE_POSITIVE = new Abort(Errors.MUST_BE_POSITIVE);
 
     public static Abort abort(Reply.Error reply) {
         return new Abort(reply);
@@ -81,6 +83,21 @@ public final class TypedLookup {
         return checkType(lookupKeyWrite(ctx, key), type);
     }
 
+    /**
+     * lookupKeyWrite + checkType, and when the key is absent a new empty value stored under it
+     * (dbAdd), as hashTypeLookupWriteOrCreate, saddCommand, pushGenericCommand and
+     * zaddGenericCommand each do for their type.
+     */
+    public static <T extends RedisValue> T writeOrCreate(CommandContext ctx, Key key, Class<T> type,
+            Supplier<T> empty) {
+        T value = writeAs(ctx, key, type);
+        if (value == null) {
+            value = empty.get();
+            ctx.keyspace().set(key, value);
+        }
+        return value;
+    }
+
     public static <T extends RedisValue> T checkType(RedisValue value, Class<T> type) {
         if (value == null) {
             return null;
@@ -107,11 +124,14 @@ public final class TypedLookup {
         return value.getAsLong();
     }
 
-    /** getLongLongFromObjectOrReply with a custom message (SPOP/LPOP's "must be positive"). */
-    public static long longArg(byte[] arg, Reply.Error onError) {
+    /**
+     * getPositiveLongFromObjectOrReply (LPOP / RPOP / SPOP's count): a string2ll integer of 0 or
+     * more; anything else, unparsable included, is "value is out of range, must be positive".
+     */
+    public static long positiveLongArg(byte[] arg) {
         OptionalLong value = Args.parseLong(arg);
-        if (value.isEmpty()) {
-            throw new Abort(onError);
+        if (value.isEmpty() || value.getAsLong() < 0) {
+            throw MUST_BE_POSITIVE;
         }
         return value.getAsLong();
     }

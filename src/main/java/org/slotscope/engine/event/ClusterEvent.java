@@ -71,7 +71,7 @@ public sealed interface ClusterEvent {
             implements ClusterEvent {
     }
 
-    /** A node's keyspace was emptied (FLUSHALL, FLUSHSLOTS, RESET HARD). */
+    /** A node's keyspace was emptied (FLUSHALL / FLUSHDB, CLUSTER RESET of a replica, a replica's full resync). */
     record KeyspaceFlushed(long time, NodeId node, long keysRemoved) implements ClusterEvent {
     }
 }

@@ -1,6 +1,7 @@
 package org.slotscope.engine.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,16 @@ class ArgsTest {
         assertEquals("-inf", Args.formatDouble(Double.NEGATIVE_INFINITY));
         assertEquals("1.0000000000000001e-05", Args.formatDouble(1e-5));
         assertEquals("123456789.123", Args.formatDouble(123456789.123));
+    }
+
+    @Test
+    void incrementOverflowIsDetectedAtBothEndsOf64Bits() {
+        assertTrue(Args.incrWouldOverflow(Long.MAX_VALUE, 1));
+        assertTrue(Args.incrWouldOverflow(Long.MIN_VALUE, -1));
+        assertTrue(Args.incrWouldOverflow(-2, Long.MIN_VALUE + 1));
+        assertFalse(Args.incrWouldOverflow(Long.MAX_VALUE - 1, 1));
+        assertFalse(Args.incrWouldOverflow(Long.MAX_VALUE, Long.MIN_VALUE));
+        assertFalse(Args.incrWouldOverflow(-1, Long.MIN_VALUE + 1));
     }
 
     @Test

@@ -244,7 +244,7 @@ public final class ClusterCommands {
     private static Reply countFailureReports(CommandContext ctx, byte[][] argv) {
         String name = Args.text(argv[2]);
         if (ctx.state().lookup(name) == null) {
-            return Reply.err("Unknown node " + name);
+            return Errors.unknownNode(name);
         }
         return Reply.ZERO;
     }
@@ -255,7 +255,7 @@ public final class ClusterCommands {
         String name = Args.text(argv[2]);
         KnownNode n = state.lookup(name);
         if (n == null) {
-            return Reply.err("Unknown node " + name);
+            return Errors.unknownNode(name);
         }
         if (n.isReplica()) {
             return Reply.err("The specified node is not a master");

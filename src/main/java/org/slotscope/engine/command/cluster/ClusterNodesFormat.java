@@ -58,11 +58,8 @@ public final class ClusterNodesFormat {
                 .append(' ').append(state.toUnixMillis(node.pongReceived()))
                 .append(' ').append(Long.toUnsignedString(nodeEpoch))
                 .append(' ').append(node.linkConnected() || myself ? "connected" : "disconnected");
-        for (int[] range : slotRanges(node.slots())) {
-            ci.append(' ').append(range[0]);
-            if (range[1] != range[0]) {
-                ci.append('-').append(range[1]);
-            }
+        if (!node.slots().isEmpty()) {
+            ci.append(' ').append(slotRangesText(node.slots()));
         }
         if (myself) {
             for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
@@ -90,6 +87,24 @@ public final class ClusterNodesFormat {
             }
         }
         return flags.length() == 0 ? "noflags" : flags.toString();
+    }
+
+    /**
+     * The slot ranges as a CLUSTER NODES line writes them: "0-5460", or "0-100 200 300-400"
+     * (a single slot without a dash); empty when there are none.
+     */
+    public static String slotRangesText(BitSet slots) {
+        StringBuilder text = new StringBuilder();
+        for (int[] range : slotRanges(slots)) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(range[0]);
+            if (range[1] != range[0]) {
+                text.append('-').append(range[1]);
+            }
+        }
+        return text.toString();
     }
 
     /** Contiguous runs of set bits as [first, last] pairs (clusterGenNodesSlotsInfo). */

@@ -98,7 +98,7 @@ final class MembershipCommands {
         String name = Args.text(argv[2]);
         KnownNode n = state.lookup(name);
         if (n == null) {
-            return Reply.err("Unknown node " + name);
+            return Errors.unknownNode(name);
         } else if (n == myself) {
             return Reply.err("I tried hard but I can't forget myself...");
         } else if (myself.isReplica() && myself.master() == n) {
@@ -117,7 +117,7 @@ final class MembershipCommands {
         String name = Args.text(argv[2]);
         KnownNode n = state.lookup(name);
         if (n == null) {
-            return Reply.err("Unknown node " + name);
+            return Errors.unknownNode(name);
         }
         if (n == myself) {
             return Reply.err("Can't replicate myself");

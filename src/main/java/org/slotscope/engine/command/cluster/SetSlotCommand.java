@@ -71,7 +71,7 @@ final class SetSlotCommand {
         KnownNode myself = state.myself();
         KnownNode n = state.lookup(nodeName);
         if (n == null) {
-            return Reply.err("Unknown node " + nodeName);
+            return Errors.unknownNode(nodeName);
         }
         if (n.isReplica()) {
             return Reply.err("Target node is not a master");

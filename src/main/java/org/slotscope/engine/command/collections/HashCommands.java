@@ -78,12 +78,7 @@ public final class HashCommands {
 
     /** hashTypeLookupWriteOrCreate: the hash at key, created (and stored) when absent. */
     private static HashValue lookupWriteOrCreate(CommandContext ctx, Key key) {
-        HashValue hash = TypedLookup.writeAs(ctx, key, HashValue.class);
-        if (hash == null) {
-            hash = new HashValue();
-            ctx.keyspace().set(key, hash);
-        }
-        return hash;
+        return TypedLookup.writeOrCreate(ctx, key, HashValue.class, HashValue::new);
     }
 
     /** hsetCommand: field/value pairs; replies with how many fields are new. */
@@ -212,8 +207,7 @@ public final class HashCommands {
             }
             value = parsed.getAsLong();
         }
-        if ((increment < 0 && value < 0 && increment < Long.MIN_VALUE - value)
-                || (increment > 0 && value > 0 && increment > Long.MAX_VALUE - value)) {
+        if (Args.incrWouldOverflow(value, increment)) {
             return Errors.OVERFLOW;
         }
         value += increment;

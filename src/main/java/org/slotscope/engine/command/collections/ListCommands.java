@@ -21,9 +21,6 @@ import org.slotscope.engine.keyspace.ListValue;
 
 /** The list commands: t_list.c (Redis 7.0). */
 public final class ListCommands {
-    /** getPositiveLongFromObjectOrReply's message, used by LPOP/RPOP/SPOP counts. */
-    static final Reply.Error MUST_BE_POSITIVE = Reply.err("value is out of range, must be positive");
-
     private ListCommands() {
     }
 
@@ -85,14 +82,10 @@ public final class ListCommands {
     /** pushGenericCommand: creates the list unless it is a PUSHX; replies with the new length. */
     private static Reply pushGenericCommand(CommandContext ctx, byte[][] argv, boolean head, boolean onlyExisting) {
         Key key = new Key(argv[1]);
-        ListValue list = TypedLookup.writeAs(ctx, key, ListValue.class);
-        if (list == null) {
-            if (onlyExisting) {
-                return Reply.ZERO;
-            }
-            list = new ListValue();
-            ctx.keyspace().set(key, list);
+        if (onlyExisting && TypedLookup.writeAs(ctx, key, ListValue.class) == null) {
+            return Reply.ZERO;
         }
+        ListValue list = TypedLookup.writeOrCreate(ctx, key, ListValue.class, ListValue::new);
         ArrayDeque<byte[]> elements = list.elements();
         for (int j = 2; j < argv.length; j++) {
             if (head) {
@@ -123,10 +116,7 @@ public final class ListCommands {
         boolean hasCount = argv.length == 3;
         long count = 0;
         if (hasCount) {
-            count = TypedLookup.longArg(argv[2], MUST_BE_POSITIVE);
-            if (count < 0) {
-                return MUST_BE_POSITIVE;
-            }
+            count = TypedLookup.positiveLongArg(argv[2]);
         }
         Key key = new Key(argv[1]);
         ListValue list = TypedLookup.writeAs(ctx, key, ListValue.class);
@@ -159,29 +149,16 @@ public final class ListCommands {
         if (list == null) {
             return Reply.EMPTY_ARRAY;
         }
-        long length = list.size();
-        if (start < 0) {
-            start = length + start;
-        }
-        if (end < 0) {
-            end = length + end;
-        }
-        if (start < 0) {
-            start = 0;
-        }
-        if (start > end || start >= length) {
+        RankRange range = RankRange.of(start, end, list.size());
+        if (range.isEmpty()) {
             return Reply.EMPTY_ARRAY;
         }
-        if (end >= length) {
-            end = length - 1;
-        }
-        int count = (int) (end - start + 1);
-        List<Reply> out = new ArrayList<>(count);
+        List<Reply> out = new ArrayList<>(range.count());
         Iterator<byte[]> it = list.elements().iterator();
-        for (long i = 0; i < start; i++) {
+        for (int i = 0; i < range.start(); i++) {
             it.next();
         }
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < range.count(); i++) {
             out.add(Reply.bulk(it.next()));
         }
         return new Reply.ArrayReply(out);
@@ -276,33 +253,22 @@ public final class ListCommands {
         if (list == null) {
             return Reply.ok();
         }
-        long length = list.size();
-        if (start < 0) {
-            start = length + start;
-        }
-        if (end < 0) {
-            end = length + end;
-        }
-        if (start < 0) {
-            start = 0;
-        }
-        long ltrim;
-        long rtrim;
-        if (start > end || start >= length) {
+        int length = list.size();
+        RankRange range = RankRange.of(start, end, length);
+        int ltrim;
+        int rtrim;
+        if (range.isEmpty()) {
             ltrim = length;
             rtrim = 0;
         } else {
-            if (end >= length) {
-                end = length - 1;
-            }
-            ltrim = start;
-            rtrim = length - end - 1;
+            ltrim = range.start();
+            rtrim = length - range.end() - 1;
         }
         ArrayDeque<byte[]> elements = list.elements();
-        for (long i = 0; i < ltrim; i++) {
+        for (int i = 0; i < ltrim; i++) {
             elements.pollFirst();
         }
-        for (long i = 0; i < rtrim; i++) {
+        for (int i = 0; i < rtrim; i++) {
             elements.pollLast();
         }
         TypedLookup.deleteIfEmpty(ctx, key, elements.size());

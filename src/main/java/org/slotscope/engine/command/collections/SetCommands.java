@@ -70,11 +70,7 @@ public final class SetCommands {
 
     static Reply saddCommand(CommandContext ctx, byte[][] argv) {
         Key key = new Key(argv[1]);
-        SetValue set = TypedLookup.writeAs(ctx, key, SetValue.class);
-        if (set == null) {
-            set = new SetValue();
-            ctx.keyspace().set(key, set);
-        }
+        SetValue set = TypedLookup.writeOrCreate(ctx, key, SetValue.class, SetValue::new);
         long added = 0;
         for (int j = 2; j < argv.length; j++) {
             if (set.add(new Key(argv[j]))) {
@@ -153,10 +149,7 @@ public final class SetCommands {
      * with the same effect).
      */
     private static Reply spopWithCountCommand(CommandContext ctx, byte[][] argv) {
-        long count = TypedLookup.longArg(argv[2], ListCommands.MUST_BE_POSITIVE);
-        if (count < 0) {
-            return ListCommands.MUST_BE_POSITIVE;
-        }
+        long count = TypedLookup.positiveLongArg(argv[2]);
         Key key = new Key(argv[1]);
         SetValue set = TypedLookup.writeAs(ctx, key, SetValue.class);
         if (set == null || count == 0) {

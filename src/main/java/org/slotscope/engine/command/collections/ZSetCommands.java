@@ -128,15 +128,13 @@ public final class ZSetCommands {
             scores[j] = TypedLookup.doubleArg(argv[scoreIndex + j * 2]);
         }
         Key key = new Key(argv[1]);
-        ZSetValue zset = TypedLookup.writeAs(ctx, key, ZSetValue.class);
+        // zaddGenericCommand: XX never creates the key
+        ZSetValue zset = xx ? TypedLookup.writeAs(ctx, key, ZSetValue.class)
+                : TypedLookup.writeOrCreate(ctx, key, ZSetValue.class, ZSetValue::new);
         long added = 0;
         long updated = 0;
         long processed = 0;
         double score = 0;
-        if (zset == null && !xx) {
-            zset = new ZSetValue();
-            ctx.keyspace().set(key, zset);
-        }
         if (zset != null) {
             for (int j = 0; j < elements; j++) {
                 Key member = new Key(argv[scoreIndex + 1 + j * 2]);
@@ -411,19 +409,9 @@ public final class ZSetCommands {
         }
         List<ZSetValue.Entry> picked = new ArrayList<>();
         if (type == RangeType.RANK) {
-            long length = ordered.size();
-            if (start < 0) {
-                start = length + start;
-            }
-            if (end < 0) {
-                end = length + end;
-            }
-            if (start < 0) {
-                start = 0;
-            }
-            if (start <= end && start < length) {
-                end = Math.min(end, length - 1);
-                picked = ordered.subList((int) start, (int) end + 1);
+            RankRange range = RankRange.of(start, end, ordered.size());
+            if (!range.isEmpty()) {
+                picked = ordered.subList(range.start(), range.end() + 1);
             }
         } else {
             // genericZrangebyscoreCommand / genericZrangebylexCommand: skip to the range, skip

@@ -15,6 +15,7 @@ import org.slotscope.engine.command.Errors;
 import org.slotscope.engine.command.Glob;
 import org.slotscope.engine.command.Reply;
 import org.slotscope.engine.command.TypedLookup;
+import org.slotscope.engine.event.ClusterEvent;
 import org.slotscope.engine.keyspace.Key;
 import org.slotscope.engine.keyspace.Keyspace;
 import org.slotscope.engine.keyspace.RedisValue;
@@ -96,12 +97,16 @@ public final class KeyCommands {
         return Reply.integer(ctx.keyspace().size());
     }
 
-    /** getFlushCommandFlags: at most one argument, SYNC or ASYNC (both flush at once here). */
+    /**
+     * getFlushCommandFlags: at most one argument, SYNC or ASYNC (both flush at once here). The
+     * emptied keyspace is an event, as for CLUSTER RESET of a replica, so the view can show it.
+     */
     private static Reply flush(CommandContext ctx, byte[][] argv) {
         if (argv.length > 2 || (argv.length == 2 && !Args.is(argv[1], "sync") && !Args.is(argv[1], "async"))) {
             return Errors.SYNTAX;
         }
-        ctx.keyspace().flushAll();
+        long removed = ctx.keyspace().flushAll();
+        ctx.cluster().events().emit(new ClusterEvent.KeyspaceFlushed(ctx.now(), ctx.node().id(), removed));
         return Reply.ok();
     }
 

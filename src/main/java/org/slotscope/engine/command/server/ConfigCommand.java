@@ -87,9 +87,7 @@ public final class ConfigCommand {
         fixed("appendonly", "no");
         fixed("cluster-allow-pubsubshard-when-down", "yes");
         fixed("cluster-preferred-endpoint-type", "ip");
-        settable("cluster-slave-validity-factor", "cluster-replica-validity-factor",
-                n -> Integer.toString(n.config().replicaValidityFactor()), v -> checkLong(v, 0, Integer.MAX_VALUE),
-                (c, v) -> c.replicaValidityFactor((int) Long.parseLong(v)));
+        alias("cluster-slave-validity-factor", "cluster-replica-validity-factor");
         fixed("cluster-link-sendbuf-limit", "0");
         settable("maxclients", "maxclients", n -> Integer.toString(n.config().maxClients()),
                 ConfigCommand::checkMaxClients, (c, v) -> c.maxClients((int) Long.parseLong(v)));
@@ -108,9 +106,7 @@ public final class ConfigCommand {
         fixed("maxmemory", "0");
         immutable("daemonize", n -> "no");
         fixed("replicaof", ConfigCommand::replicaOf);
-        settable("cluster-slave-no-failover", "cluster-replica-no-failover",
-                n -> yesNo(n.config().replicaNoFailover()), ConfigCommand::checkBool,
-                (c, v) -> c.replicaNoFailover(parseBool(v)));
+        alias("cluster-slave-no-failover", "cluster-replica-no-failover");
         fixed("cluster-announce-hostname", "");
         fixed("dir", "/");
     }
@@ -130,6 +126,15 @@ public final class ConfigCommand {
     private static void settable(String name, String canonical, Function<ClusterNode, String> getter, Parser parser,
                                  BiConsumer<NodeConfig, String> setter) {
         PARAMS.put(name, new Param(name, canonical, getter, parser, setter, false));
+    }
+
+    /**
+     * A second name of a parameter listed before it, as config.c's alias field (standardConfig):
+     * the same value and the same rules, and setting both in one CONFIG SET is a duplicate.
+     */
+    private static void alias(String name, String canonical) {
+        Param param = PARAMS.get(canonical);
+        PARAMS.put(name, new Param(name, canonical, param.getter(), param.parser(), param.setter(), param.immutable()));
     }
 
     private ConfigCommand() {

@@ -375,8 +375,7 @@ public final class StringCommands {
         Key key = new Key(keyBytes);
         StringValue current = TypedLookup.writeAs(ctx, key, StringValue.class);
         long value = current == null ? 0 : TypedLookup.longArg(current.value());
-        if ((increment < 0 && value < 0 && increment < Long.MIN_VALUE - value)
-                || (increment > 0 && value > 0 && increment > Long.MAX_VALUE - value)) {
+        if (Args.incrWouldOverflow(value, increment)) {
             return Errors.OVERFLOW;
         }
         value += increment;

@@ -1,6 +1,7 @@
 package org.slotscope.engine.keyspace.rdb;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.List;
 import org.slotscope.engine.keyspace.HashValue;
 import org.slotscope.engine.keyspace.Key;
@@ -184,18 +185,14 @@ public final class RdbValueCodec {
                 elements.addAll(type == RdbType.LIST_QUICKLIST_2 ? Listpack.decode(data) : Ziplist.decode(data));
             }
         }
-        ListValue list = new ListValue();
-        list.elements().addAll(elements);
-        return nonEmpty(list, list.size());
+        return list(elements);
     }
 
     private static RedisValue readPlainSet(RdbInput in) throws DumpPayloadException {
         int len = in.readCount();
         SetValue set = new SetValue();
         for (int i = 0; i < len; i++) {
-            if (!set.add(new Key(in.readString()))) {
-                throw DumpPayloadException.badFormat("Duplicate set members detected");
-            }
+            addSetMember(set, new Key(in.readString()));
         }
         return nonEmpty(set, set.size());
     }
@@ -222,7 +219,7 @@ public final class RdbValueCodec {
         return nonEmpty(hash, hash.size());
     }
 
-    private static RedisValue list(List<byte[]> entries) throws DumpPayloadException {
+    private static RedisValue list(Collection<byte[]> entries) throws DumpPayloadException {
         ListValue list = new ListValue();
         list.elements().addAll(entries);
         return nonEmpty(list, list.size());
@@ -231,9 +228,7 @@ public final class RdbValueCodec {
     private static RedisValue set(List<byte[]> entries) throws DumpPayloadException {
         SetValue set = new SetValue();
         for (byte[] member : entries) {
-            if (!set.add(new Key(member))) {
-                throw DumpPayloadException.badFormat("Duplicate set members detected");
-            }
+            addSetMember(set, new Key(member));
         }
         return nonEmpty(set, set.size());
     }
@@ -260,6 +255,12 @@ public final class RdbValueCodec {
             putHashField(hash, new Key(entries.get(i)), entries.get(i + 1));
         }
         return nonEmpty(hash, hash.size());
+    }
+
+    private static void addSetMember(SetValue set, Key member) throws DumpPayloadException {
+        if (!set.add(member)) {
+            throw DumpPayloadException.badFormat("Duplicate set members detected");
+        }
     }
 
     private static void addZsetEntry(ZSetValue zset, Key member, double score) throws DumpPayloadException {

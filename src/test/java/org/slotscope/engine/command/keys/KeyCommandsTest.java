@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.slotscope.engine.command.CommandContext;
 import org.slotscope.engine.command.DataNode;
 import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.event.ClusterEvent;
 
 class KeyCommandsTest {
     @Test
@@ -147,6 +148,31 @@ class KeyCommandsTest {
         assertEquals("+OK", n.text("FLUSHALL", "ASYNC"));
         assertEquals(":0", n.text("DBSIZE"));
         assertEquals(":0", n.onReplica("DBSIZE"));
+    }
+
+    @Test
+    void flushallAndFlushdbEmitKeyspaceFlushedWithTheKeysRemoved() {
+        DataNode n = DataNode.single();
+        n.run("SET", "a", "1");
+        n.run("SADD", "s", "m");
+        n.cluster.runFor(5);
+        assertEquals("+OK", n.text("FLUSHALL"));
+        List<ClusterEvent.KeyspaceFlushed> flushed = n.cluster.events().recent(ClusterEvent.KeyspaceFlushed.class);
+        assertEquals(List.of(new ClusterEvent.KeyspaceFlushed(5, n.master.id(), 2)), flushed);
+        n.run("SET", "b", "1");
+        assertEquals("+OK", n.text("FLUSHDB", "SYNC"));
+        flushed = n.cluster.events().recent(ClusterEvent.KeyspaceFlushed.class);
+        assertEquals(new ClusterEvent.KeyspaceFlushed(5, n.master.id(), 1), flushed.get(flushed.size() - 1));
+        assertEquals(2, flushed.size());
+    }
+
+    @Test
+    void flushWithABadFlagIsRefusedWithoutEvent() {
+        DataNode n = DataNode.single();
+        n.run("SET", "a", "1");
+        assertEquals("-ERR syntax error", n.text("FLUSHALL", "NOW"));
+        assertEquals(":1", n.text("DBSIZE"));
+        assertTrue(n.cluster.events().recent(ClusterEvent.KeyspaceFlushed.class).isEmpty());
     }
 
     @Test
