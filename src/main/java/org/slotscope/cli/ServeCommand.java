@@ -46,8 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--empty", paramLabel = "N",
             description = "Instead of a ready cluster, start N empty nodes that know nobody and own no slot"
-                    + ", like fresh redis-servers. CLUSTER MEET introduces two of them; gossip that spreads"
-                    + " nodes and slots is not simulated yet, so redis-cli --cluster create cannot join them.")
+                    + ", like fresh redis-servers (build the cluster with redis-cli --cluster create).")
     Integer empty;
 
     @Option(names = "--spare", defaultValue = "0", paramLabel = "N",
