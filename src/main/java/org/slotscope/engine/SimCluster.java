@@ -307,6 +307,7 @@ public final class SimCluster {
         }
         for (ClusterNode node : created) {
             node.state().setCurrentEpoch(epoch);
+            node.state().markSettled();
             node.state().updateState(node.config());
         }
         return created;

@@ -32,6 +32,14 @@ public sealed interface BusMessage {
         }
     }
 
+    /** FAIL (clusterSendFail): "{@code about} is failing", broadcast once a majority agrees. */
+    record Fail(Header header, NodeId about) implements BusMessage {
+        @Override
+        public String type() {
+            return "fail";
+        }
+    }
+
     /**
      * UPDATE (clusterSendUpdate): "node {@code node} now owns these slots with this configEpoch",
      * sent to a node whose PING claimed slots with a stale epoch.

@@ -97,6 +97,20 @@ public final class ClusterBus {
         send(from, ip, port, new BusMessage.Update(header(from), owner.id(), owner.configEpoch(), owner.slots()));
     }
 
+    void markNodeAsFailingIfNeeded(ClusterNode node, KnownNode failing) {
+        handler.markNodeAsFailingIfNeeded(node, failing);
+    }
+
+    /** clusterSendFail: to every node we have a link to (clusterBroadcastMessage). */
+    void broadcastFail(ClusterNode from, KnownNode failing) {
+        BusMessage message = new BusMessage.Fail(header(from), failing.id());
+        for (KnownNode to : new java.util.ArrayList<>(from.state().nodes())) {
+            if (to != from.state().myself() && !to.inHandshake() && !to.has(NodeFlag.NOADDR)) {
+                send(from, to.ip(), to.port(), message);
+            }
+        }
+    }
+
     private void send(ClusterNode from, KnownNode to, BusMessage message) {
         boolean reached = send(from, to.ip(), to.port(), message);
         to.setLinkConnected(reached);

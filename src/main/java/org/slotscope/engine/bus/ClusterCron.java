@@ -87,6 +87,9 @@ public final class ClusterCron {
             if (other.pingSent() != 0 && now - other.pingSent() > nodeTimeout && !other.has(NodeFlag.PFAIL)
                     && !other.has(NodeFlag.FAIL)) {
                 state.setFlag(other, NodeFlag.PFAIL, true);
+                if (state.myself().isMaster() && state.size() == 1) {
+                    bus.markNodeAsFailingIfNeeded(node, other); // alone: my own opinion is the majority
+                }
             }
         }
         state.updateState(node.config());

@@ -49,6 +49,10 @@ final class ClusterMessageHandler {
             processUpdate(node, sender, update);
             return;
         }
+        if (message instanceof BusMessage.Fail fail) {
+            processFail(node, sender, fail);
+            return;
+        }
 
         boolean isPong = message instanceof BusMessage.Pong;
         if (message instanceof BusMessage.Meet && sender == null) {
@@ -83,8 +87,12 @@ final class ClusterMessageHandler {
             sender.setPongReceived(cluster.now());
             sender.setPingSent(0);
             sender.setLinkConnected(true);
-            // A PONG clears a PFAIL: the node answers again.
-            state.setFlag(sender, NodeFlag.PFAIL, false);
+            // The PFAIL condition can be reversed without external help; FAIL only in some cases.
+            if (sender.has(NodeFlag.PFAIL)) {
+                state.setFlag(sender, NodeFlag.PFAIL, false);
+            } else if (sender.has(NodeFlag.FAIL)) {
+                clearNodeFailureIfNeeded(node, sender);
+            }
         }
 
         updateRole(state, sender, header);
@@ -204,6 +212,59 @@ final class ClusterMessageHandler {
         state.setMyConfigEpoch(state.currentEpoch());
     }
 
+    /**
+     * clearNodeFailureIfNeeded: a replica or a slot-less master that answers again is no longer
+     * failing; a master still serving slots only after node_timeout x 2 (CLUSTER_FAIL_UNDO_TIME_MULT),
+     * when nobody has failed it over.
+     */
+    private void clearNodeFailureIfNeeded(ClusterNode node, KnownNode failing) {
+        ClusterState state = node.state();
+        if (failing.isReplica() || failing.slotCount() == 0) {
+            state.setFlag(failing, NodeFlag.FAIL, false);
+        } else if (cluster.now() - failing.failTime() > node.config().nodeTimeout() * 2) {
+            state.setFlag(failing, NodeFlag.FAIL, false);
+        }
+    }
+
+    /**
+     * markNodeAsFailingIfNeeded: PFAIL turns into FAIL when failure reports from a majority of the
+     * slot-owning masters (counting myself if I am a master) are fresh; then FAIL is broadcast.
+     */
+    void markNodeAsFailingIfNeeded(ClusterNode node, KnownNode failing) {
+        ClusterState state = node.state();
+        if (!failing.has(NodeFlag.PFAIL) || failing.has(NodeFlag.FAIL)) {
+            return;
+        }
+        int neededQuorum = state.size() / 2 + 1;
+        int failures = state.failureReportsCount(failing, node.config().nodeTimeout());
+        if (state.myself().isMaster()) {
+            failures++;
+        }
+        if (failures < neededQuorum) {
+            return;
+        }
+        state.setFlag(failing, NodeFlag.PFAIL, false);
+        state.setFlag(failing, NodeFlag.FAIL, true);
+        failing.setFailTime(cluster.now());
+        bus.broadcastFail(node, failing);
+        state.updateState(node.config());
+    }
+
+    /** FAIL: trust the sender (the majority was counted where FAIL was decided). */
+    private void processFail(ClusterNode node, KnownNode sender, BusMessage.Fail fail) {
+        if (sender == null) {
+            return;
+        }
+        ClusterState state = node.state();
+        KnownNode failing = state.lookup(fail.about());
+        if (failing != null && failing != state.myself() && !failing.has(NodeFlag.FAIL)) {
+            state.setFlag(failing, NodeFlag.PFAIL, false);
+            state.setFlag(failing, NodeFlag.FAIL, true);
+            failing.setFailTime(cluster.now());
+            state.updateState(node.config());
+        }
+    }
+
     /** UPDATE: adopt the newer configuration of {@code update.node()}. */
     private void processUpdate(ClusterNode node, KnownNode sender, BusMessage.Update update) {
         if (sender == null) {
@@ -234,6 +295,15 @@ final class ClusterMessageHandler {
         ClusterState state = node.state();
         for (GossipEntry entry : gossip) {
             KnownNode known = state.lookup(entry.node());
+            if (known != null && sender.isMaster() && known != state.myself()) {
+                // Failure reports count only when they come from masters.
+                if (entry.pfail() || entry.fail()) {
+                    state.addFailureReport(known, sender);
+                    markNodeAsFailingIfNeeded(node, known);
+                } else {
+                    state.delFailureReport(known, sender);
+                }
+            }
             if (known != null) {
                 if (!known.has(NodeFlag.PFAIL) && !known.has(NodeFlag.FAIL) && known.pingSent() == 0
                         && entry.pongReceived() > known.pongReceived() && entry.pongReceived() <= cluster.now() + 500) {

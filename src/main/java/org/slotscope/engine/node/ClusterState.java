@@ -31,6 +31,16 @@ public final class ClusterState {
     private long lastVoteEpoch;
     private boolean ok;
     private long cronIteration;
+    private int size;
+    private long firstCallTime = Long.MIN_VALUE;
+    private long amongMinorityTime = Long.MIN_VALUE / 2;
+    /** CLUSTER_WRITABLE_DELAY: a master waits this long after start before its state can turn ok. */
+    public static final long WRITABLE_DELAY_MILLIS = 2000;
+    /** CLUSTER_MIN_REJOIN_DELAY / CLUSTER_MAX_REJOIN_DELAY */
+    public static final long MIN_REJOIN_DELAY_MILLIS = 500;
+    public static final long MAX_REJOIN_DELAY_MILLIS = 5000;
+    /** CLUSTER_FAIL_REPORT_VALIDITY_MULT: a failure report is valid for node_timeout x 2. */
+    public static final int FAIL_REPORT_VALIDITY_MULT = 2;
     /** cluster_stats_messages_<type>_sent / _received, by Redis's type name ("ping", "meet"...). */
     private final Map<String, Long> messagesSent = new java.util.TreeMap<>();
     private final Map<String, Long> messagesReceived = new java.util.TreeMap<>();
@@ -198,6 +208,35 @@ public final class ClusterState {
         if (changed) {
             events.emit(new ClusterEvent.NodeFlagChanged(now(), myId(), node.id(), flag.redisName(), on));
         }
+    }
+
+    // ---- failure reports (clusterNodeAddFailureReport and friends) --------------------------------
+
+    /** Returns true when this is a new report (not a refresh of one we had). */
+    public boolean addFailureReport(KnownNode failing, KnownNode sender) {
+        return failing.failReports().put(sender.id(), now()) == null;
+    }
+
+    public boolean delFailureReport(KnownNode failing, KnownNode sender) {
+        return failing.failReports().remove(sender.id()) != null;
+    }
+
+    /** clusterNodeFailureReportsCount, after dropping reports older than node_timeout x 2. */
+    public int failureReportsCount(KnownNode failing, long nodeTimeout) {
+        long maxAge = nodeTimeout * FAIL_REPORT_VALIDITY_MULT;
+        long now = now();
+        failing.failReports().values().removeIf(time -> now - time > maxAge);
+        return failing.failReports().size();
+    }
+
+    /** The number of masters serving at least one slot (server.cluster->size). */
+    public int size() {
+        return size;
+    }
+
+    /** A cluster built already settled (not a node that just started): skip the writable delay. */
+    public void markSettled() {
+        firstCallTime = now() - WRITABLE_DELAY_MILLIS;
     }
 
     public List<KnownNode> replicasOf(KnownNode master) {
@@ -380,10 +419,19 @@ public final class ClusterState {
     }
 
     /**
-     * clusterUpdateState, the coverage part: with cluster-require-full-coverage every slot must be
-     * owned by a node not flagged FAIL. (The minority-partition rule arrives with failure detection.)
+     * clusterUpdateState (Redis 7.0): with cluster-require-full-coverage every slot must be owned by
+     * a node not flagged FAIL; a node that sees fewer reachable slot-owning masters than a majority
+     * is in a minority partition and fails. A master waits CLUSTER_WRITABLE_DELAY after start, and
+     * after leaving a minority a rejoin delay, before it accepts queries again.
      */
     public void updateState(NodeConfig config) {
+        long now = now();
+        if (firstCallTime == Long.MIN_VALUE) {
+            firstCallTime = now;
+        }
+        if (myself.isMaster() && !ok && now - firstCallTime < WRITABLE_DELAY_MILLIS) {
+            return;
+        }
         boolean newOk = true;
         if (config.requireFullCoverage()) {
             for (KnownNode owner : slots) {
@@ -393,9 +441,28 @@ public final class ClusterState {
                 }
             }
         }
+        int newSize = 0;
+        int reachableMasters = 0;
+        for (KnownNode node : nodes.values()) {
+            if (node.isMaster() && node.slotCount() > 0) {
+                newSize++;
+                if (!node.has(NodeFlag.FAIL) && !node.has(NodeFlag.PFAIL)) {
+                    reachableMasters++;
+                }
+            }
+        }
+        size = newSize;
+        if (reachableMasters < size / 2 + 1) {
+            newOk = false;
+            amongMinorityTime = now;
+        }
         if (newOk != ok) {
+            long rejoinDelay = Math.max(MIN_REJOIN_DELAY_MILLIS, Math.min(MAX_REJOIN_DELAY_MILLIS, config.nodeTimeout()));
+            if (newOk && myself.isMaster() && now - amongMinorityTime < rejoinDelay) {
+                return;
+            }
             ok = newOk;
-            events.emit(new ClusterEvent.ClusterStateChanged(now(), myId(), ok));
+            events.emit(new ClusterEvent.ClusterStateChanged(now, myId(), ok));
         }
     }
 

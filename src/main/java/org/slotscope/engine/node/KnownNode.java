@@ -26,6 +26,9 @@ public final class KnownNode {
     private long linkCreateTime;
     private String shardId;
     private long ctime;
+    private long failTime;
+    /** Failure reports: which master said this node is PFAIL or FAIL, and when (clusterNodeFailReport). */
+    private final java.util.Map<NodeId, Long> failReports = new java.util.LinkedHashMap<>();
     private boolean meetPending;
 
     public KnownNode(NodeId id, String ip, int port, int busPort) {
@@ -154,6 +157,19 @@ public final class KnownNode {
 
     public void setCtime(long ctime) {
         this.ctime = ctime;
+    }
+
+    /** When this view flagged the node FAIL (node->fail_time). */
+    public long failTime() {
+        return failTime;
+    }
+
+    public void setFailTime(long failTime) {
+        this.failTime = failTime;
+    }
+
+    public java.util.Map<NodeId, Long> failReports() {
+        return failReports;
     }
 
     /** CLUSTER_NODE_MEET: the next message to this node is a MEET, not a PING. */

@@ -155,20 +155,43 @@ class ClusterBusTest {
     }
 
     @Test
-    void aStoppedNodeIsFlaggedPfailAfterNodeTimeout() {
+    void aStoppedMasterGoesPfailThenFailOnEveryNodeAndTheClusterGoesDown() {
+        // tests/cluster/tests/01-faildet.tcl: kill a node, every other node flags it FAIL
         List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 3, 0);
+        ClusterNode a = nodes.get(0);
+        ClusterNode b = nodes.get(1);
         ClusterNode c = nodes.get(2);
         cluster.runFor(3000);
         cluster.stopNode(c, "crash");
         cluster.runFor(1500);
-        assertFalse(nodes.get(0).state().lookup(c.id()).has(NodeFlag.PFAIL), "not before node_timeout");
-        cluster.runFor(4000);
-        KnownNode seen = nodes.get(0).state().lookup(c.id());
-        assertTrue(seen.has(NodeFlag.PFAIL));
-        assertTrue(((Reply.VerbatimString) run(nodes.get(0), "CLUSTER", "NODES")).text()
-                .contains(" master,fail? - "), "CLUSTER NODES shows fail?");
-        assertTrue(cluster.events().recent(ClusterEvent.NodeFlagChanged.class).stream()
-                .anyMatch(e -> e.node().equals(c.id()) && e.flag().equals("fail?") && e.set()));
+        assertFalse(a.state().lookup(c.id()).has(NodeFlag.PFAIL), "not before node_timeout");
+        assertTrue(a.state().isOk());
+        cluster.runFor(6000);
+        for (ClusterNode viewer : List.of(a, b)) {
+            KnownNode seen = viewer.state().lookup(c.id());
+            assertTrue(seen.has(NodeFlag.FAIL), viewer + " flags the stopped node FAIL");
+            assertFalse(seen.has(NodeFlag.PFAIL));
+            assertFalse(viewer.state().isOk(), "its slots are not served: cluster_state:fail");
+            assertTrue(((Reply.VerbatimString) run(viewer, "CLUSTER", "NODES")).text().contains(" master,fail - "));
+            assertEquals(Reply.error("CLUSTERDOWN The cluster is down"), run(viewer, "GET", "bar"));
+        }
+        List<ClusterEvent.NodeFlagChanged> flags = cluster.events().recent(ClusterEvent.NodeFlagChanged.class);
+        assertTrue(flags.stream().anyMatch(e -> e.node().equals(c.id()) && e.flag().equals("fail?") && e.set()),
+                "PFAIL came first");
+        assertTrue(cluster.events().recent(ClusterEvent.BusMessageSent.class).stream()
+                .anyMatch(m -> m.type().equals("fail")), "FAIL was broadcast");
+        assertEquals(Reply.integer(1), run(a, "CLUSTER", "COUNT-FAILURE-REPORTS", c.id().value()),
+                "b's report, still fresh");
+    }
+
+    @Test
+    void aMinorityMasterSeesTheClusterDown() {
+        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 3, 0);
+        cluster.runFor(3000);
+        cluster.network().setPartitionGroup(nodes.get(0).id(), 1);
+        cluster.runFor(8000);
+        assertFalse(nodes.get(0).state().isOk(), "alone, it cannot reach a majority of masters");
+        assertEquals(Reply.error("CLUSTERDOWN The cluster is down"), run(nodes.get(0), "GET", "bar"));
     }
 
     @Test

@@ -237,16 +237,13 @@ public final class ClusterCommands {
         return Reply.ok();
     }
 
-    /**
-     * CLUSTER COUNT-FAILURE-REPORTS id. The core does not keep failure reports yet (they arrive with
-     * gossip failure detection), so a known node always has 0 reports for now.
-     */
+    /** CLUSTER COUNT-FAILURE-REPORTS id: fresh reports (node_timeout x 2) from masters. */
     private static Reply countFailureReports(CommandContext ctx, byte[][] argv) {
         String name = Args.text(argv[2]);
         if (ctx.state().lookup(name) == null) {
             return Errors.unknownNode(name);
         }
-        return Reply.ZERO;
+        return Reply.integer(ctx.state().failureReportsCount(ctx.state().lookup(name), ctx.node().config().nodeTimeout()));
     }
 
     /** CLUSTER REPLICAS / SLAVES id: one clusterGenNodeDescription line (no newline) per replica. */
