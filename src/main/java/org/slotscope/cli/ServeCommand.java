@@ -184,8 +184,6 @@ public final class ServeCommand implements Callable<Integer> {
         long chosenSeed = seed != null ? seed : new SecureRandom().nextLong();
         NodeConfig defaults = new NodeConfig().nodeTimeout(nodeTimeout);
         SimCluster cluster = new SimCluster(chosenSeed, defaults, new EventLog(), CommandTable.standard());
-        // Clients send real UNIX times (EXPIREAT, SET PXAT): virtual zero is the wall clock at start.
-        cluster.setUnixMillisAtZero(System.currentTimeMillis());
         EngineLoop loop = new EngineLoop(cluster, "slotscope-engine");
         String host = announcedHost();
         List<NodeLine> lines = loop.call(c -> {
@@ -214,6 +212,9 @@ public final class ServeCommand implements Callable<Integer> {
             loop.close();
             throw e;
         }
+        // Clients send real UNIX times (EXPIREAT, SET PXAT): virtual time is aligned with the wall
+        // clock at the moment it starts to run.
+        loop.execute(() -> cluster.setUnixMillisAtZero(System.currentTimeMillis() - cluster.now()));
         loop.play();
         return new Serving(chosenSeed, lines, loop, server, loopbackOnly);
     }

@@ -25,6 +25,12 @@ import org.slotscope.engine.node.ClusterNode;
 final class RespConnection extends ChannelInboundHandlerAdapter {
     /** Read batches queued for the engine before this connection stops reading (back-pressure). */
     static final int MAX_BATCHES_IN_FLIGHT = 4;
+    /**
+     * Commands executed per turn on the engine thread before the rest of the batch goes to the back
+     * of the queue, so one client pipelining thousands of commands cannot stall every other client
+     * of every simulated node (Redis reads at most PROTO_IOBUF_LEN per client per event-loop turn).
+     */
+    static final int MAX_COMMANDS_PER_TURN = 512;
     private static final byte[] MAX_CLIENTS_REACHED =
             "-ERR max number of clients reached\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -113,23 +119,45 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
         pendingInputBytes = 0;
         batchesInFlight++;
         updateAutoRead();
-        server.onEngine(channel, () -> runBatch(commands, error, inputBytes));
+        server.onEngine(channel, () -> runBatch(commands, 0, error, inputBytes));
         ctx.fireChannelReadComplete();
     }
 
-    /** Engine thread: execute in order, encode with the protocol in force after each command, flush once. */
-    private void runBatch(List<byte[][]> commands, String protocolError, long inputBytes) {
+    /**
+     * Engine thread: execute one turn of the batch in order, encode with the protocol in force after
+     * each command, flush once per turn; what is left is queued behind the other connections.
+     */
+    private void runBatch(List<byte[][]> commands, int from, String protocolError, long inputBytes) {
+        int to = Math.min(commands.size(), from + MAX_COMMANDS_PER_TURN);
+        boolean lastTurn = to == commands.size();
         Outcome outcome = Outcome.NOTHING;
         try {
-            outcome = execute(commands, protocolError, inputBytes);
+            outcome = execute(commands.subList(from, to), lastTurn ? protocolError : null, inputBytes);
         } finally {
-            // one hand-over back to the IO thread per batch: write, flush, then maybe read again
             Outcome result = outcome;
+            boolean more = !lastTurn && !result.close() && !finished;
             try {
-                channel.eventLoop().execute(() -> finishBatch(result));
+                // one hand-over back to the IO thread per turn: write, flush, then maybe read again
+                channel.eventLoop().execute(() -> {
+                    if (more) {
+                        writeReplies(result);
+                    } else {
+                        finishBatch(result);
+                    }
+                });
+                if (more) {
+                    server.onEngine(channel, () -> runBatch(commands, to, protocolError, 0));
+                }
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 channel.close(); // the server is shutting down
             }
+        }
+    }
+
+    /** IO thread: the replies of a turn that is not the batch's last. */
+    private void writeReplies(Outcome outcome) {
+        if (outcome.replies() != null) {
+            channel.writeAndFlush(outcome.replies(), channel.voidPromise());
         }
     }
 

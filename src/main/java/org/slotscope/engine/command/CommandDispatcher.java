@@ -81,6 +81,11 @@ public final class CommandDispatcher {
             slot = ((Route.Serve) route).slot();
         }
 
+        // processCommand: "Don't accept write commands if this is a read only slave" (after routing,
+        // so a keyed write is redirected to the master first).
+        if (spec.has(CommandFlag.WRITE) && !session.isMasterLink() && node.state().myself().isReplica()) {
+            return reject(node, session, Errors.READONLY_REPLICA);
+        }
         CommandContext ctx = new CommandContext(cluster, node, session, spec);
         Reply reply = spec.handler().handle(ctx, argv);
         // resetClient: the ASKING flag lasts for one command, unless the command was ASKING itself.

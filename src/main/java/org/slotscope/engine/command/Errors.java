@@ -21,6 +21,8 @@ public final class Errors {
             Reply.error("CLUSTERDOWN The cluster is down and only accepts read commands");
     public static final Reply.Error CLUSTERDOWN_UNBOUND = Reply.error("CLUSTERDOWN Hash slot not served");
     public static final Reply.Error NOAUTH = Reply.error("NOAUTH Authentication required.");
+    public static final Reply.Error READONLY_REPLICA =
+            Reply.error("READONLY You can't write against a read only replica.");
     public static final Reply.Error INVALID_SLOT = Reply.err("Invalid or out of range slot");
 
     /** processCommand: "wrong number of arguments for 'get' command" (fullname, so 'cluster|setslot'). */

@@ -231,6 +231,21 @@ class QueryRouterTest {
     }
 
     @Test
+    void aReplicaRefusesWritesWithoutKeysAndRedirectsKeyedOnes() {
+        // Redis 7.0.15 on a replica: FLUSHALL -> READONLY ...; SET of its master's key -> MOVED
+        ClientSession session = cluster.connect(replicaOfThird, "test");
+        replicaOfThird.keyspace().set(Key.of("foo"), new StringValue(new byte[] {1}));
+        assertEquals("READONLY You can't write against a read only replica.",
+                ((Reply.Error) cluster.execute(replicaOfThird, session, "FLUSHALL")).message());
+        assertEquals(1, replicaOfThird.keyspace().size(), "nothing was flushed");
+        assertEquals("MOVED 12182 127.0.0.1:7002",
+                ((Reply.Error) cluster.execute(replicaOfThird, session, "SET", "foo", "x")).message());
+        cluster.execute(replicaOfThird, session, "READONLY");
+        assertEquals("MOVED 12182 127.0.0.1:7002",
+                ((Reply.Error) cluster.execute(replicaOfThird, session, "SET", "foo", "x")).message());
+    }
+
+    @Test
     void migrateIsServedLocallyOnAnOpenSlot() {
         openFooSlot();
         CommandSpec migrate = cluster.commands().lookup("migrate");

@@ -51,7 +51,10 @@ public final class MigrateCommands {
                 i++;
             } else if (word.equals("auth2")) {
                 i += 2;
-            } else if (word.equals("keys") && argv[3].length == 0) {
+            } else if (word.equals("keys")) {
+                if (argv[3].length != 0) {
+                    return new int[0]; // not routed: the handler answers with Redis's KEYS error
+                }
                 int[] out = new int[argv.length - i - 1];
                 for (int k = 0; k < out.length; k++) {
                     out[k] = i + 1 + k;
@@ -71,6 +74,10 @@ public final class MigrateCommands {
         ClusterNode source = ctx.node();
         if (target == null || !target.isRunning() || !source.isRunning()) {
             return Reply.error("IOERR error or timeout writing to target instance");
+        }
+        if (target == source) {
+            // A node blocked in MIGRATE cannot answer its own RESTORE: the call times out.
+            return Reply.error("IOERR error or timeout reading to target instance");
         }
         boolean cached = source.migrateLinks().containsKey(target.id());
         if (!ctx.cluster().network().canReach(source, target)
@@ -171,7 +178,8 @@ public final class MigrateCommands {
         }
         int slot = HashSlot.of(keys.get(0).bytes());
 
-        ClusterNode target = port < 0 || port > 65535 ? null : cluster.nodeAt(host, (int) port);
+        ClusterNode target = port < 0 || port > 65535 ? null
+                : cluster.nodeAt(host.equalsIgnoreCase("localhost") ? SimCluster.DEFAULT_HOST : host, (int) port);
         Reply.Error linkError = linkError(ctx, target, timeout);
         if (linkError != null) {
             cluster.events().emit(new ClusterEvent.KeysMigrated(ctx.now(), ctx.now() + timeout, source.id(),

@@ -177,6 +177,30 @@ class MigrateTest {
     }
 
     @Test
+    void migrateToItselfTimesOutAndKeepsTheKey() {
+        // Redis 7.0.15: "migrate 127.0.0.1 <same port> {b}9 0 300 REPLACE" -> IOERR ... reading, key kept
+        onC("SET", "foo", "keepme");
+        assertEquals("IOERR error or timeout reading to target instance",
+                text(onC("MIGRATE", "127.0.0.1", "7002", "foo", "0", "300", "REPLACE")));
+        assertEquals("keepme", text(onC("GET", "foo")));
+    }
+
+    @Test
+    void theKeysFormWithANonEmptyKeyIsRefusedWhereverThatKeyHashes() {
+        onC("SET", "foo", "bar");
+        // "bar" hashes to a slot of 7000: it must not be routed, the handler refuses the form
+        assertEquals("ERR When using MIGRATE KEYS option, the key argument must be set to the empty string",
+                text(onC("MIGRATE", "127.0.0.1", "7000", "bar", "0", "1000", "KEYS", "foo")));
+    }
+
+    @Test
+    void localhostNamesTheLoopbackNode() {
+        onC("SET", "foo", "bar");
+        openSlot();
+        assertEquals("OK", text(onC("MIGRATE", "localhost", "7000", "foo", "0", "1000")));
+    }
+
+    @Test
     void badArgumentsAreRefusedLikeRedis() {
         onC("SET", "foo", "bar");
         assertEquals("ERR syntax error", text(onC("MIGRATE", "127.0.0.1", "7000", "foo", "0", "1000", "bogus")));
