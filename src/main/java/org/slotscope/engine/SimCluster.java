@@ -147,8 +147,9 @@ public final class SimCluster {
     }
 
     private void scheduleCron(ClusterNode node) {
+        int incarnation = node.incarnation();
         scheduler.schedule(CRON_PERIOD_MILLIS, () -> {
-            if (!node.isRunning()) {
+            if (!node.isRunning() || node.incarnation() != incarnation) {
                 return;
             }
             node.keyspace().activeExpireCycle(1000);
@@ -163,6 +164,28 @@ public final class SimCluster {
             node.setRunning(false);
             events.emit(new ClusterEvent.NodeStopped(now(), node.id(), reason));
         }
+    }
+
+    /**
+     * Starts a stopped node again, like a redis-server restarted with its nodes.conf but without
+     * persistence (save "", appendonly no): it keeps its id and its view of the cluster, loses every
+     * key, starts in cluster_state:fail and reconnects to everyone through the bus.
+     */
+    public void restartNode(ClusterNode node) {
+        if (node.isRunning()) {
+            return;
+        }
+        node.setRunning(true);
+        node.newIncarnation();
+        long removed = node.keyspace().flushAll();
+        events.emit(new ClusterEvent.NodeStarted(now(), node.id(), node.host(), node.port()));
+        if (removed > 0) {
+            events.emit(new ClusterEvent.KeyspaceFlushed(now(), node.id(), removed));
+        }
+        node.state().restart();
+        node.migrateLinks().clear();
+        masterLinks.remove(node.id());
+        scheduleCron(node);
     }
 
     public Collection<ClusterNode> nodes() {
@@ -263,6 +286,11 @@ public final class SimCluster {
             }
         }
         state.updateState(node.config());
+    }
+
+    /** The replica stops applying its master's stream (replicationUnsetMaster). */
+    public void stopReplication(ClusterNode node) {
+        masterLinks.remove(node.id());
     }
 
     // ---- a ready cluster --------------------------------------------------------------------------

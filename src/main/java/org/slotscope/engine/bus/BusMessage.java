@@ -32,6 +32,22 @@ public sealed interface BusMessage {
         }
     }
 
+    /** FAILOVER_AUTH_REQUEST (clusterRequestFailoverAuth): a replica asks the masters for their vote. */
+    record FailoverAuthRequest(Header header, boolean forceAck) implements BusMessage {
+        @Override
+        public String type() {
+            return "auth-req";
+        }
+    }
+
+    /** FAILOVER_AUTH_ACK (clusterSendFailoverAuth): a master's vote. */
+    record FailoverAuthAck(Header header) implements BusMessage {
+        @Override
+        public String type() {
+            return "auth-ack";
+        }
+    }
+
     /** FAIL (clusterSendFail): "{@code about} is failing", broadcast once a majority agrees. */
     record Fail(Header header, NodeId about) implements BusMessage {
         @Override

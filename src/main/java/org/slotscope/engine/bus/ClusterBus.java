@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.slotscope.engine.SimCluster;
 import org.slotscope.engine.event.ClusterEvent;
+import org.slotscope.engine.failover.ReplicaFailover;
 import org.slotscope.engine.node.ClusterNode;
 import org.slotscope.engine.node.ClusterState;
 import org.slotscope.engine.node.KnownNode;
@@ -19,14 +20,20 @@ import org.slotscope.engine.node.NodeFlag;
 public final class ClusterBus {
     private final SimCluster cluster;
     private final ClusterMessageHandler handler;
+    private final ReplicaFailover failover;
 
     public ClusterBus(SimCluster cluster) {
         this.cluster = cluster;
-        this.handler = new ClusterMessageHandler(cluster, this);
+        this.failover = new ReplicaFailover(cluster, this);
+        this.handler = new ClusterMessageHandler(cluster, this, failover);
+    }
+
+    public ReplicaFailover failover() {
+        return failover;
     }
 
     /** clusterBuildMessageHdr: a replica advertises its master's slots and configEpoch. */
-    Header header(ClusterNode node) {
+    public Header header(ClusterNode node) {
         ClusterState state = node.state();
         KnownNode myself = state.myself();
         KnownNode master = myself.isReplica() ? myself.master() : myself;
@@ -86,6 +93,37 @@ public final class ClusterBus {
             to.setPingSent(cluster.now());
         }
         send(from, to, message);
+    }
+
+    /**
+     * clusterBroadcastPong: to every node we know, or only to the other replicas of our master
+     * (CLUSTER_BROADCAST_LOCAL_SLAVES), so they learn of a new configuration or offset at once.
+     */
+    public void broadcastPong(ClusterNode from, boolean localReplicasOnly) {
+        KnownNode myself = from.state().myself();
+        for (KnownNode to : new java.util.ArrayList<>(from.state().nodes())) {
+            if (to == myself || to.inHandshake() || to.has(NodeFlag.NOADDR)) {
+                continue;
+            }
+            if (localReplicasOnly && !(to.isReplica() && myself.master() != null && to.master() == myself.master())) {
+                continue;
+            }
+            sendPong(from, to.ip(), to.port());
+        }
+    }
+
+    /** clusterRequestFailoverAuth: to every node (only masters will answer). */
+    public void broadcastFailoverAuthRequest(ClusterNode from, boolean forceAck) {
+        BusMessage message = new BusMessage.FailoverAuthRequest(header(from), forceAck);
+        for (KnownNode to : new java.util.ArrayList<>(from.state().nodes())) {
+            if (to != from.state().myself() && !to.inHandshake() && !to.has(NodeFlag.NOADDR)) {
+                send(from, to.ip(), to.port(), message);
+            }
+        }
+    }
+
+    public void sendFailoverAuthAck(ClusterNode from, KnownNode candidate) {
+        send(from, candidate.ip(), candidate.port(), new BusMessage.FailoverAuthAck(header(from)));
     }
 
     void sendPong(ClusterNode from, String ip, int port) {

@@ -3,6 +3,7 @@ package org.slotscope.engine.bus;
 import java.util.BitSet;
 import java.util.List;
 import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.failover.ReplicaFailover;
 import org.slotscope.engine.node.ClusterNode;
 import org.slotscope.engine.node.ClusterState;
 import org.slotscope.engine.node.KnownNode;
@@ -18,10 +19,12 @@ import org.slotscope.engine.node.NodeId;
 final class ClusterMessageHandler {
     private final SimCluster cluster;
     private final ClusterBus bus;
+    private final ReplicaFailover failover;
 
-    ClusterMessageHandler(SimCluster cluster, ClusterBus bus) {
+    ClusterMessageHandler(SimCluster cluster, ClusterBus bus, ReplicaFailover failover) {
         this.cluster = cluster;
         this.bus = bus;
+        this.failover = failover;
     }
 
     void process(ClusterNode node, BusMessage message) {
@@ -51,6 +54,18 @@ final class ClusterMessageHandler {
         }
         if (message instanceof BusMessage.Fail fail) {
             processFail(node, sender, fail);
+            return;
+        }
+        if (message instanceof BusMessage.FailoverAuthRequest request) {
+            if (sender != null) {
+                failover.onAuthRequest(node, sender, header, request.forceAck());
+            }
+            return;
+        }
+        if (message instanceof BusMessage.FailoverAuthAck) {
+            if (sender != null) {
+                failover.onAuthAck(node, sender, header);
+            }
             return;
         }
 

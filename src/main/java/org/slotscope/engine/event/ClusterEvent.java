@@ -62,6 +62,20 @@ public sealed interface ClusterEvent {
     record NodeFlagChanged(long time, NodeId viewer, NodeId node, String flag, boolean set) implements ClusterEvent {
     }
 
+    /** A replica scheduled (delay) or started (requesting votes) an election for its failed master. */
+    record ElectionStarted(long time, NodeId replica, NodeId master, long epoch, int rank, long delayMillis,
+                           boolean requestingVotes) implements ClusterEvent {
+    }
+
+    /** A master voted for a replica in an election (clusterSendFailoverAuth). */
+    record VoteGranted(long time, NodeId voter, NodeId candidate, long epoch) implements ClusterEvent {
+    }
+
+    /** A replica replaced its master (clusterFailoverReplaceYourMaster), with configEpoch {@code epoch}. */
+    record FailoverCompleted(long time, NodeId newMaster, NodeId oldMaster, long epoch, String kind)
+            implements ClusterEvent {
+    }
+
     /** {@code viewer}'s cluster_state turned ok or fail. */
     record ClusterStateChanged(long time, NodeId viewer, boolean ok) implements ClusterEvent {
     }

@@ -26,6 +26,7 @@ public final class ClusterNode {
     private final long runIdSeed;
     private boolean running = true;
     private long nextClientId = 1;
+    private int incarnation;
     /** MIGRATE keeps one connection per target (migrateGetSocket caches sockets in Redis). */
     private final Map<NodeId, ClientSession> migrateLinks = new HashMap<>();
     /** The connected clients, by id, for CLIENT LIST (server.clients). */
@@ -97,6 +98,15 @@ public final class ClusterNode {
 
     public void setRunning(boolean running) {
         this.running = running;
+    }
+
+    /** Counts restarts, so timers of a previous life of the process do not run in this one. */
+    public int incarnation() {
+        return incarnation;
+    }
+
+    public void newIncarnation() {
+        incarnation++;
     }
 
     public long nextClientId() {

@@ -31,6 +31,7 @@ public final class ClusterState {
     private long lastVoteEpoch;
     private boolean ok;
     private long cronIteration;
+    private final FailoverState failover = new FailoverState();
     private int size;
     private long firstCallTime = Long.MIN_VALUE;
     private long amongMinorityTime = Long.MIN_VALUE / 2;
@@ -409,6 +410,10 @@ public final class ClusterState {
 
     // ---- cluster_state ------------------------------------------------------------------------
 
+    public FailoverState failover() {
+        return failover;
+    }
+
     /** clusterCron's iteration counter (it runs 10 times per second). */
     public long nextCronIteration() {
         return cronIteration++;
@@ -463,6 +468,25 @@ public final class ClusterState {
             }
             ok = newOk;
             events.emit(new ClusterEvent.ClusterStateChanged(now, myId(), ok));
+        }
+    }
+
+    /**
+     * clusterInit after a restart with nodes.conf: the view is loaded, links are new, the state
+     * starts as fail and the writable delay runs again.
+     */
+    public void restart() {
+        for (KnownNode n : nodes.values()) {
+            if (n != myself) {
+                n.setPingSent(0);
+                n.setLinkConnected(false);
+            }
+        }
+        failover.reset();
+        firstCallTime = Long.MIN_VALUE;
+        if (ok) {
+            ok = false;
+            events.emit(new ClusterEvent.ClusterStateChanged(now(), myId(), false));
         }
     }
 

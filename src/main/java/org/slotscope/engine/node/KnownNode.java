@@ -27,6 +27,8 @@ public final class KnownNode {
     private String shardId;
     private long ctime;
     private long failTime;
+    /** When this view last voted for a replica of this master (node->voted_time). */
+    private long votedTime = Long.MIN_VALUE / 2;
     /** Failure reports: which master said this node is PFAIL or FAIL, and when (clusterNodeFailReport). */
     private final java.util.Map<NodeId, Long> failReports = new java.util.LinkedHashMap<>();
     private boolean meetPending;
@@ -157,6 +159,14 @@ public final class KnownNode {
 
     public void setCtime(long ctime) {
         this.ctime = ctime;
+    }
+
+    public long votedTime() {
+        return votedTime;
+    }
+
+    public void setVotedTime(long votedTime) {
+        this.votedTime = votedTime;
     }
 
     /** When this view flagged the node FAIL (node->fail_time). */

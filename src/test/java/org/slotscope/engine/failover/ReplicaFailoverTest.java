@@ -1,0 +1,100 @@
+package org.slotscope.engine.failover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.event.ClusterEvent;
+import org.slotscope.engine.event.EventLog;
+import org.slotscope.engine.node.ClusterNode;
+import org.slotscope.engine.node.KnownNode;
+import org.slotscope.engine.node.NodeConfig;
+
+/**
+ * Automatic failover on the virtual clock, after tests/cluster/tests/02-failover.tcl: kill a master,
+ * its replica is elected by the other masters, takes its slots with a new configEpoch, and the old
+ * master, restarted, comes back as a replica of the new one.
+ */
+class ReplicaFailoverTest {
+    private static final long NODE_TIMEOUT = 2000;
+    private SimCluster cluster;
+    private List<ClusterNode> nodes;
+    private ClusterNode a;
+    private ClusterNode c;
+    private ClusterNode replicaOfC;
+
+    @BeforeEach
+    void setUp() {
+        cluster = new SimCluster(3, new NodeConfig().nodeTimeout(NODE_TIMEOUT), new EventLog());
+        nodes = cluster.createReadyCluster("127.0.0.1", 7000, 3, 1);
+        a = nodes.get(0);
+        c = nodes.get(2);
+        replicaOfC = nodes.get(5);
+        cluster.runFor(3000);
+    }
+
+    private Reply run(ClusterNode node, String... words) {
+        return cluster.execute(node, cluster.connect(node, "test"), words);
+    }
+
+    @Test
+    void aFailedMastersReplicaIsElectedAndServesItsSlots() {
+        assertEquals(Reply.OK, run(c, "SET", "foo", "bar"));
+        cluster.stopNode(c, "crash");
+        cluster.runFor(NODE_TIMEOUT * 5);
+
+        KnownNode promoted = a.state().lookup(replicaOfC.id());
+        assertTrue(promoted.isMaster(), "the replica is a master in the others' views");
+        assertEquals(promoted, a.state().slotOwner(12182));
+        assertTrue(replicaOfC.state().myself().isMaster());
+        assertEquals(7, replicaOfC.state().myself().configEpoch(), "configEpoch = the election's epoch");
+        for (ClusterNode n : List.of(a, nodes.get(1), replicaOfC)) {
+            assertTrue(n.state().isOk(), n + " cluster_state:ok again");
+        }
+        assertEquals(Reply.bulk("bar"), run(replicaOfC, "GET", "foo"), "replication kept the write");
+
+        List<ClusterEvent.VoteGranted> votes = cluster.events().recent(ClusterEvent.VoteGranted.class);
+        assertEquals(2, votes.size(), "both surviving masters voted, once each");
+        assertTrue(votes.stream().allMatch(v -> v.candidate().equals(replicaOfC.id()) && v.epoch() == 7));
+        List<ClusterEvent.ElectionStarted> elections = cluster.events().recent(ClusterEvent.ElectionStarted.class);
+        ClusterEvent.ElectionStarted scheduled = elections.get(0);
+        assertFalse(scheduled.requestingVotes());
+        assertTrue(scheduled.delayMillis() >= 500 && scheduled.delayMillis() < 1000,
+                "500 ms + random(0..500) + rank x 1000: " + scheduled.delayMillis());
+        assertEquals(1, cluster.events().recent(ClusterEvent.FailoverCompleted.class).size());
+    }
+
+    @Test
+    void theOldMasterComesBackAsAReplicaOfTheNewOne() {
+        cluster.stopNode(c, "crash");
+        cluster.runFor(NODE_TIMEOUT * 5);
+        assertEquals(Reply.OK, run(replicaOfC, "SET", "foo", "after"));
+        cluster.restartNode(c);
+        cluster.runFor(NODE_TIMEOUT * 5);
+        KnownNode self = c.state().myself();
+        assertTrue(self.isReplica(), "the restarted master found a newer owner of its slots");
+        assertEquals(replicaOfC.id(), self.master().id());
+        var session = cluster.connect(c, "test");
+        assertEquals(Reply.OK, cluster.execute(c, session, "READONLY"));
+        assertEquals(Reply.bulk("after"), cluster.execute(c, session, "GET", "foo"),
+                "it resynchronised from its new master");
+        for (ClusterNode n : nodes) {
+            assertTrue(n.state().isOk(), n + " cluster_state:ok");
+            assertFalse(n.state().lookup(c.id()).isFailing(), n + " cleared FAIL: a replica that answers again");
+        }
+    }
+
+    @Test
+    void withoutAReplicaTheClusterStaysDown() {
+        cluster.stopNode(a, "crash");
+        cluster.stopNode(nodes.get(3), "crash"); // a's replica
+        cluster.runFor(NODE_TIMEOUT * 10);
+        assertFalse(c.state().isOk());
+        assertTrue(cluster.events().recent(ClusterEvent.FailoverCompleted.class).isEmpty());
+    }
+}
