@@ -53,6 +53,7 @@ public final class SimCluster {
     private final Map<NodeId, ClusterNode> nodes = new LinkedHashMap<>();
     private final Map<String, ClusterNode> byAddress = new HashMap<>();
     private final Map<NodeId, ClientSession> masterLinks = new HashMap<>();
+    private final ClusterBus bus;
     private final ClusterCron clusterCron;
 
     public SimCluster(long seed) {
@@ -68,7 +69,8 @@ public final class SimCluster {
         this.defaults = defaults;
         this.events = events;
         this.dispatcher = new CommandDispatcher(this, commands);
-        this.clusterCron = new ClusterCron(this, new ClusterBus(this));
+        this.bus = new ClusterBus(this);
+        this.clusterCron = new ClusterCron(this, bus);
     }
 
     // ---- the environment ------------------------------------------------------------------------
@@ -111,6 +113,11 @@ public final class SimCluster {
 
     public SimNetwork network() {
         return network;
+    }
+
+    /** The cluster bus, for commands that act through it (CLUSTER FAILOVER). */
+    public ClusterBus bus() {
+        return bus;
     }
 
     public CommandTable commands() {
@@ -236,14 +243,26 @@ public final class SimCluster {
      * same instant (asynchronous replication with lag arrives with the cluster bus).
      */
     public void replicate(ClusterNode master, byte[][] argv) {
+        // master_repl_offset grows by the bytes of the replication stream (the command in RESP).
+        KnownNode masterSelf = master.state().myself();
+        masterSelf.setReplOffset(masterSelf.replOffset() + respLength(argv));
         for (ClusterNode replica : nodes.values()) {
             KnownNode self = replica.state().myself();
             if (replica.isRunning() && self.master() != null && self.master().id().equals(master.id())) {
                 ClientSession link = masterLinks.computeIfAbsent(replica.id(),
                         id -> new ClientSession(replica.nextClientId(), master.address(), now(), true));
                 dispatcher.process(replica, link, argv);
+                self.setReplOffset(masterSelf.replOffset());
             }
         }
+    }
+
+    private static long respLength(byte[][] argv) {
+        long length = 1 + Integer.toString(argv.length).length() + 2;
+        for (byte[] arg : argv) {
+            length += 1 + Integer.toString(arg.length).length() + 2 + arg.length + 2;
+        }
+        return length;
     }
 
     /**
@@ -266,7 +285,10 @@ public final class SimCluster {
             }
         }
         state.setRole(myself, master);
+        state.failover().reset(); // clusterSetMaster: resetManualFailover
         myself.setShardId(master.shardId());
+        ClusterNode masterNode = nodes.get(masterId);
+        myself.setReplOffset(masterNode == null ? 0 : masterNode.state().myself().replOffset());
         masterLinks.remove(node.id());
         long removed = node.keyspace().flushAll();
         events.emit(new ClusterEvent.KeyspaceFlushed(now(), node.id(), removed));

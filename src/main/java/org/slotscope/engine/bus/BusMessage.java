@@ -32,6 +32,14 @@ public sealed interface BusMessage {
         }
     }
 
+    /** MFSTART (clusterSendMFStart): "pause your clients, I am taking over" (CLUSTER FAILOVER). */
+    record MfStart(Header header) implements BusMessage {
+        @Override
+        public String type() {
+            return "mfstart";
+        }
+    }
+
     /** FAILOVER_AUTH_REQUEST (clusterRequestFailoverAuth): a replica asks the masters for their vote. */
     record FailoverAuthRequest(Header header, boolean forceAck) implements BusMessage {
         @Override

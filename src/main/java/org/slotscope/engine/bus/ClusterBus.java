@@ -39,7 +39,8 @@ public final class ClusterBus {
         KnownNode master = myself.isReplica() ? myself.master() : myself;
         return new Header(myself.id(), node.host(), node.port(), node.busPort(),
                 myself.isReplica() ? myself.master().id() : null, state.currentEpoch(),
-                master.configEpoch(), myself.replOffset(), master.slots(), false);
+                master.configEpoch(), myself.replOffset(), master.slots(),
+                myself.isMaster() && state.failover().pausedUntil > cluster.now());
     }
 
     /**
@@ -120,6 +121,16 @@ public final class ClusterBus {
                 send(from, to.ip(), to.port(), message);
             }
         }
+    }
+
+    /** clusterSendMFStart: a replica asks its master to start a coordinated manual failover. */
+    public void sendMfStart(ClusterNode from, KnownNode master) {
+        send(from, master.ip(), master.port(), new BusMessage.MfStart(header(from)));
+    }
+
+    /** A PING to one node now (the paused master pings its replica every cron run). */
+    public void ping(ClusterNode from, KnownNode to) {
+        sendPing(from, to, false);
     }
 
     public void sendFailoverAuthAck(ClusterNode from, KnownNode candidate) {

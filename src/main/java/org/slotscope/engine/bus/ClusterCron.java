@@ -92,6 +92,7 @@ public final class ClusterCron {
                 }
             }
         }
+        bus.failover().handleManualFailover(node);
         bus.failover().handleReplicaFailover(node);
         state.updateState(node.config());
     }

@@ -62,6 +62,12 @@ final class ClusterMessageHandler {
             }
             return;
         }
+        if (message instanceof BusMessage.MfStart) {
+            if (sender != null) {
+                failover.onMfStart(node, sender);
+            }
+            return;
+        }
         if (message instanceof BusMessage.FailoverAuthAck) {
             if (sender != null) {
                 failover.onAuthAck(node, sender, header);
@@ -110,6 +116,8 @@ final class ClusterMessageHandler {
             }
         }
 
+        sender.setReplOffset(header.replOffset());
+        failover.onMasterHeader(node, sender, header);
         updateRole(state, sender, header);
         if (header.senderIsMaster()) {
             if (!sender.slots().equals(header.slotsView())) {

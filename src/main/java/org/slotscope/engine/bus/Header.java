@@ -5,11 +5,12 @@ import org.slotscope.engine.node.NodeId;
 
 /**
  * The header every cluster bus message carries (clusterMsg in cluster.h): who sends it, its role,
- * the epochs and the slots it claims. A replica sends its master's slots and configEpoch, as
+ * the epochs and the slots it claims, its replication offset, and whether it paused its clients for
+ * a manual failover (CLUSTERMSG_FLAG0_PAUSED). A replica sends its master's slots and configEpoch, as
  * clusterBuildMessageHdr does, so everyone learns the shard's configuration from any member.
  */
 public record Header(NodeId sender, String ip, int port, int busPort, NodeId master, long currentEpoch,
-                     long configEpoch, long replOffset, BitSet slots, boolean pfailReported) {
+                     long configEpoch, long replOffset, BitSet slots, boolean paused) {
     public Header {
         slots = (BitSet) slots.clone();
     }

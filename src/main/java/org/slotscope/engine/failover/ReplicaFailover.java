@@ -19,6 +19,20 @@ import org.slotscope.engine.node.NodeFlag;
 public final class ReplicaFailover {
     /** repl-ping-replica-period, seconds (default 10): part of the data-age limit. */
     static final long REPL_PING_REPLICA_PERIOD_MILLIS = 10_000;
+    /** CLUSTER_MF_TIMEOUT: a manual failover gives up after 5 s. */
+    public static final long MF_TIMEOUT_MILLIS = 5000;
+    /** CLUSTER_MF_PAUSE_MULT: the master pauses its clients for twice that. */
+    static final int MF_PAUSE_MULT = 2;
+
+    /** CLUSTER FAILOVER's three forms. */
+    public enum ManualMode {
+        /** Coordinated: the master pauses, the replica catches up, then an election with forced acks. */
+        DEFAULT,
+        /** An election with forced acks, without the master's cooperation. */
+        FORCE,
+        /** No election: bump the epoch without consensus and take the slots. */
+        TAKEOVER
+    }
 
     private final SimCluster cluster;
     private final ClusterBus bus;
@@ -37,10 +51,7 @@ public final class ReplicaFailover {
         long nodeTimeout = node.config().nodeTimeout();
         long authAge = now - election.authTime;
         int neededQuorum = state.size() / 2 + 1;
-        boolean manual = election.manual && now < election.manualEnd;
-        if (election.manual && !manual) {
-            election.manual = false; // the manual failover timed out (resetManualFailover)
-        }
+        boolean manual = election.manual && election.manualCanStart && now < election.manualEnd;
         long authTimeout = Math.max(nodeTimeout * 2, 2000);
         long authRetryTime = authTimeout * 2;
 
@@ -101,6 +112,85 @@ public final class ReplicaFailover {
                 state.setMyConfigEpoch(election.authEpoch);
             }
             replaceYourMaster(node, manual ? "manual" : "automatic");
+        }
+    }
+
+    /**
+     * CLUSTER FAILOVER on a replica whose preconditions the command has checked. TAKEOVER promotes
+     * at once; FORCE starts an election with forced acks; the default asks the master to pause
+     * (MFSTART) and starts the election once this replica has the master's final offset.
+     */
+    public void manualFailover(ClusterNode node, ManualMode mode) {
+        ClusterState state = node.state();
+        FailoverState election = state.failover();
+        long now = cluster.now();
+        election.resetManual();
+        switch (mode) {
+            case TAKEOVER -> {
+                state.bumpConfigEpochWithoutConsensus();
+                replaceYourMaster(node, "takeover");
+            }
+            case FORCE -> {
+                election.manual = true;
+                election.manualEnd = now + MF_TIMEOUT_MILLIS;
+                election.manualCanStart = true;
+                election.authTime = Long.MIN_VALUE / 2; // start a new election now, whatever came before
+            }
+            case DEFAULT -> {
+                election.manual = true;
+                election.manualEnd = now + MF_TIMEOUT_MILLIS;
+                election.authTime = Long.MIN_VALUE / 2;
+                bus.sendMfStart(node, state.myself().master());
+            }
+        }
+    }
+
+    /** MFSTART on a master: pause the clients and ping the replica with the offset to reach. */
+    public void onMfStart(ClusterNode node, KnownNode replica) {
+        ClusterState state = node.state();
+        if (!state.myself().isMaster() || replica.master() != state.myself()) {
+            return;
+        }
+        FailoverState f = state.failover();
+        f.resetManual();
+        long now = cluster.now();
+        f.manualEnd = now + MF_TIMEOUT_MILLIS;
+        f.pausedFor = replica.id();
+        f.pausedUntil = now + MF_TIMEOUT_MILLIS * MF_PAUSE_MULT;
+        bus.ping(node, replica);
+    }
+
+    /** A PING or PONG from our paused master carries the offset at which it paused (mf_master_offset). */
+    public void onMasterHeader(ClusterNode node, KnownNode sender, Header header) {
+        FailoverState f = node.state().failover();
+        if (f.manual && header.paused() && node.state().myself().master() == sender && f.manualMasterOffset < 0) {
+            f.manualMasterOffset = header.replOffset();
+        }
+    }
+
+    /**
+     * manualFailoverCheckTimeout and clusterHandleManualFailover, from the cron: give up after the
+     * timeout; a paused master keeps pinging its replica; the replica may start the election once
+     * it has processed the master's whole stream.
+     */
+    public void handleManualFailover(ClusterNode node) {
+        ClusterState state = node.state();
+        FailoverState f = state.failover();
+        long now = cluster.now();
+        if (f.manualEnd != 0 && f.manualEnd < now) {
+            f.resetManual();
+            return;
+        }
+        KnownNode myself = state.myself();
+        if (myself.isMaster() && f.pausedFor != null && f.pausedUntil > now) {
+            KnownNode replica = state.lookup(f.pausedFor);
+            if (replica != null) {
+                bus.ping(node, replica);
+            }
+        }
+        if (f.manual && !f.manualCanStart && f.manualMasterOffset >= 0
+                && f.manualMasterOffset == myself.replOffset()) {
+            f.manualCanStart = true;
         }
     }
 

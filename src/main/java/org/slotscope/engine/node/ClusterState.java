@@ -100,6 +100,20 @@ public final class ClusterState {
         }
     }
 
+    /**
+     * clusterBumpConfigEpochWithoutConsensus: take a new configEpoch without a vote, unless this
+     * node already has the greatest epoch and it is non-zero. Returns true when it bumped.
+     */
+    public boolean bumpConfigEpochWithoutConsensus() {
+        long maxEpoch = maxEpoch();
+        if (myself.configEpoch() == 0 || myself.configEpoch() != maxEpoch) {
+            setCurrentEpoch(currentEpoch + 1);
+            setMyConfigEpoch(currentEpoch);
+            return true;
+        }
+        return false;
+    }
+
     /** The greatest configEpoch this node knows of (clusterGetMaxEpoch). */
     public long maxEpoch() {
         long max = currentEpoch;

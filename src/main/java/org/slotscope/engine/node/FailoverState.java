@@ -19,6 +19,14 @@ public final class FailoverState {
     public boolean manual;
     /** When the manual failover gives up (mf_end), virtual ms. */
     public long manualEnd;
+    /** The manual failover may start its election (mf_can_start). */
+    public boolean manualCanStart;
+    /** The offset the paused master announced, or -1 (mf_master_offset). */
+    public long manualMasterOffset = -1;
+    /** On a master: until when its clients are paused for a replica's manual failover. */
+    public long pausedUntil;
+    /** On a master: the replica it paused for (mf_slave). */
+    public NodeId pausedFor;
 
     public void reset() {
         authTime = 0;
@@ -26,7 +34,16 @@ public final class FailoverState {
         authSent = false;
         authRank = 0;
         authEpoch = 0;
+        resetManual();
+    }
+
+    /** resetManualFailover */
+    public void resetManual() {
         manual = false;
         manualEnd = 0;
+        manualCanStart = false;
+        manualMasterOffset = -1;
+        pausedUntil = 0;
+        pausedFor = null;
     }
 }

@@ -97,4 +97,64 @@ class ReplicaFailoverTest {
         assertFalse(c.state().isOk());
         assertTrue(cluster.events().recent(ClusterEvent.FailoverCompleted.class).isEmpty());
     }
+
+    @Test
+    void manualFailoverSwapsMasterAndReplicaWithoutLosingWrites() {
+        // tests/cluster/tests/10-manual-failover.tcl: writes before the failover are all there after
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Reply.OK, run(c, "SET", "{foo}" + i, "v" + i));
+        }
+        assertEquals(Reply.OK, run(replicaOfC, "CLUSTER", "FAILOVER"));
+        cluster.runFor(NODE_TIMEOUT * 3);
+        assertTrue(replicaOfC.state().myself().isMaster());
+        assertTrue(c.state().myself().isReplica(), "the old master follows the new one");
+        assertEquals(replicaOfC.id(), c.state().myself().master().id());
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Reply.bulk("v" + i), run(replicaOfC, "GET", "{foo}" + i));
+        }
+        assertTrue(cluster.events().recent(ClusterEvent.BusMessageSent.class).stream()
+                .anyMatch(m -> m.type().equals("mfstart")), "the replica asked its master to pause");
+        ClusterEvent.FailoverCompleted done = cluster.events().recent(ClusterEvent.FailoverCompleted.class).get(0);
+        assertEquals("manual", done.kind());
+        for (ClusterNode n : nodes) {
+            assertTrue(n.state().isOk());
+        }
+    }
+
+    @Test
+    void takeoverNeedsNoVotes() {
+        // tests/cluster/tests/11-manual-takeover.tcl: even with a majority of masters unreachable
+        cluster.stopNode(a, "crash");
+        cluster.stopNode(nodes.get(1), "crash");
+        assertEquals(Reply.OK, run(replicaOfC, "CLUSTER", "FAILOVER", "TAKEOVER"));
+        assertTrue(replicaOfC.state().myself().isMaster());
+        // its own configEpoch (6, from create) is already the greatest: clusterBumpConfigEpochWithoutConsensus
+        // keeps it, and 6 beats the old master's 3
+        assertEquals(6, replicaOfC.state().myself().configEpoch());
+        assertTrue(cluster.events().recent(ClusterEvent.VoteGranted.class).isEmpty());
+        assertEquals("takeover", cluster.events().recent(ClusterEvent.FailoverCompleted.class).get(0).kind());
+    }
+
+    @Test
+    void forceFailsOverWhileTheMasterIsUnreachable() {
+        cluster.network().setPartitionGroup(c.id(), 1);
+        cluster.runFor(NODE_TIMEOUT / 2);
+        assertEquals(Reply.OK, run(replicaOfC, "CLUSTER", "FAILOVER", "FORCE"));
+        cluster.runFor(NODE_TIMEOUT);
+        assertTrue(replicaOfC.state().myself().isMaster());
+        assertEquals("manual", cluster.events().recent(ClusterEvent.FailoverCompleted.class).get(0).kind());
+    }
+
+    @Test
+    void clusterFailoverIsRefusedLikeRedis() {
+        // captured from Redis 7.0.15
+        assertEquals(Reply.err("You should send CLUSTER FAILOVER to a replica"), run(c, "CLUSTER", "FAILOVER"));
+        assertEquals(Reply.err("syntax error"), run(replicaOfC, "CLUSTER", "FAILOVER", "bogus"));
+        assertEquals(Reply.err("unknown subcommand or wrong number of arguments for 'failover'. Try CLUSTER HELP."),
+                run(replicaOfC, "cluster", "failover", "force", "takeover")); // echoes the name as typed
+        cluster.stopNode(c, "crash");
+        cluster.runFor(NODE_TIMEOUT * 2);
+        assertEquals(Reply.err("Master is down or failed, please use CLUSTER FAILOVER FORCE"),
+                run(nodes.get(5), "CLUSTER", "FAILOVER"));
+    }
 }

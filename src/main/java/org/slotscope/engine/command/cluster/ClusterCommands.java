@@ -135,6 +135,8 @@ public final class ClusterCommands {
                                 ClusterNodesFormat.clusterGenNodesDescription(ctx.state()))))
                 .subcommand(sub("replicas", 3, "List replica nodes of the specified master node", ADMIN, STALE)
                         .handler(ClusterCommands::replicas))
+                .subcommand(sub("failover", -2, "Forces a replica to perform a manual failover of its master.",
+                        ADMIN, STALE, NO_ASYNC_LOADING).handler(FailoverCommand::failover))
                 .subcommand(sub("replicate", 3, "Reconfigure a node as a replica of the specified master node",
                         ADMIN, STALE, NO_ASYNC_LOADING).handler(MembershipCommands::replicate))
                 .subcommand(sub("reset", -2, "Reset a Redis Cluster node", ADMIN, NOSCRIPT, STALE)
@@ -210,7 +212,7 @@ public final class ClusterCommands {
 
     /** CLUSTER BUMPEPOCH: "+BUMPED <epoch>" or "+STILL <epoch>". */
     private static Reply bumpEpoch(CommandContext ctx, byte[][] argv) {
-        boolean bumped = SetSlotCommand.clusterBumpConfigEpochWithoutConsensus(ctx.state());
+        boolean bumped = ctx.state().bumpConfigEpochWithoutConsensus();
         return Reply.simple((bumped ? "BUMPED " : "STILL ")
                 + Long.toUnsignedString(ctx.state().myself().configEpoch()));
     }

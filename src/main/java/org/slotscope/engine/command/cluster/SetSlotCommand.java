@@ -101,26 +101,11 @@ final class SetSlotCommand {
         if (n == myself && state.importingSlotsFrom(slot) != null) {
             // "This slot was manually migrated, set this node configEpoch to a new epoch so that the
             // new version can be propagated by the cluster."
-            clusterBumpConfigEpochWithoutConsensus(state);
+            state.bumpConfigEpochWithoutConsensus();
             state.clearImporting(slot);
             // Redis then broadcasts a PONG to every node (clusterBroadcastPong); that belongs to the
             // cluster bus, which picks the new configEpoch up on its next message.
         }
         return null;
-    }
-
-    /**
-     * clusterBumpConfigEpochWithoutConsensus: take a new configEpoch without a vote, unless this
-     * node already has the greatest epoch and it is non-zero. Returns true when it bumped.
-     */
-    static boolean clusterBumpConfigEpochWithoutConsensus(ClusterState state) {
-        long maxEpoch = state.maxEpoch();
-        KnownNode myself = state.myself();
-        if (myself.configEpoch() == 0 || myself.configEpoch() != maxEpoch) {
-            state.setCurrentEpoch(state.currentEpoch() + 1);
-            state.setMyConfigEpoch(state.currentEpoch());
-            return true;
-        }
-        return false;
     }
 }
