@@ -25,6 +25,7 @@ public final class CommandTable {
         org.slotscope.engine.command.cluster.ClusterCommands.register(table);
         org.slotscope.engine.command.migrate.MigrateCommands.register(table);
         org.slotscope.engine.command.migrate.DumpRestoreCommands.register(table);
+        org.slotscope.engine.command.sim.FaultCommands.register(table);
         return table;
     }
 

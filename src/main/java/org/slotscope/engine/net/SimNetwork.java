@@ -47,6 +47,11 @@ public final class SimNetwork {
         partitionGroup.put(node, group);
     }
 
+    /** Removes every partition, keeps latencies. */
+    public void clearPartitions() {
+        partitionGroup.clear();
+    }
+
     public void heal() {
         partitionGroup.clear();
         linkLatency.clear();
