@@ -103,8 +103,8 @@ final class SetSlotCommand {
             // new version can be propagated by the cluster."
             state.bumpConfigEpochWithoutConsensus();
             state.clearImporting(slot);
-            // Redis then broadcasts a PONG to every node (clusterBroadcastPong); that belongs to the
-            // cluster bus, which picks the new configEpoch up on its next message.
+            // "After importing this slot, let the other nodes know as soon as possible."
+            ctx.cluster().bus().broadcastPong(ctx.node(), false);
         }
         return null;
     }

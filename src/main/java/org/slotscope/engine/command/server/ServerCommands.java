@@ -61,6 +61,9 @@ public final class ServerCommands {
                 .group("connection").summary("Authenticate to the server").handler(ServerCommands::auth));
         table.register(CommandSpec.command("hello", -1).flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
                 .group("connection").summary("Handshake with Redis").handler(ServerCommands::hello));
+        table.register(CommandSpec.command("role", 1).flags(NOSCRIPT, LOADING, STALE, FAST)
+                .group("server").summary("Return the role of the instance in the context of replication")
+                .handler(ServerCommands::role));
         InfoCommand.register(table);
         ConfigCommand.register(table);
         CommandCommand.register(table);
@@ -107,6 +110,28 @@ public final class ServerCommands {
     /** The virtual time as microseconds since the Unix epoch. */
     static long epochMicros(CommandContext ctx, long virtualMillis) {
         return ctx.cluster().toUnixMillis(virtualMillis) * 1000;
+    }
+
+    /**
+     * roleCommand (replication.c): ["master", offset, [[ip, "port", "offset"], ...]] or
+     * ["slave", master ip, master port, link state, offset].
+     */
+    static Reply role(CommandContext ctx, byte[][] argv) {
+        org.slotscope.engine.node.KnownNode myself = ctx.state().myself();
+        if (myself.isMaster() || myself.master() == null) {
+            List<Reply> replicas = new java.util.ArrayList<>();
+            for (org.slotscope.engine.node.KnownNode replica : ctx.state().replicasOf(myself)) {
+                if (!replica.isFailing()) {
+                    replicas.add(Reply.array(Reply.bulk(replica.ip()), Reply.bulk(String.valueOf(replica.port())),
+                            Reply.bulk(String.valueOf(replica.replOffset()))));
+                }
+            }
+            return Reply.array(Reply.bulk("master"), Reply.integer(myself.replOffset()), Reply.array(replicas));
+        }
+        org.slotscope.engine.node.KnownNode master = myself.master();
+        boolean linkUp = master.linkConnected() && !master.isFailing();
+        return Reply.array(Reply.bulk("slave"), Reply.bulk(master.ip()), Reply.integer(master.port()),
+                Reply.bulk(linkUp ? "connected" : "connect"), Reply.integer(myself.replOffset()));
     }
 
     /** askingCommand (cluster.c): the next command may touch an IMPORTING slot. The dispatcher clears it after. */
