@@ -253,6 +253,11 @@ public final class SimCluster {
                         id -> new ClientSession(replica.nextClientId(), master.address(), now(), true));
                 dispatcher.process(replica, link, argv);
                 self.setReplOffset(masterSelf.replOffset());
+                // REPLCONF ACK: the master learns the replica's offset (at once, as replication is)
+                KnownNode seen = master.state().lookup(replica.id());
+                if (seen != null) {
+                    seen.setReplOffset(self.replOffset());
+                }
             }
         }
     }
