@@ -48,6 +48,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     // engine thread
     private ClientSession session;
     private boolean finished;
+    private final java.util.ArrayDeque<Batch> engineQueue = new java.util.ArrayDeque<>();
+    private boolean turnScheduled;
 
     RespConnection(RespServer server, ClusterNode node, long protoMaxBulkLen) {
         this.server = server;
@@ -119,37 +121,76 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
         pendingInputBytes = 0;
         batchesInFlight++;
         updateAutoRead();
-        server.onEngine(channel, () -> runBatch(commands, 0, error, inputBytes));
+        server.onEngine(channel, () -> {
+            engineQueue.add(new Batch(commands, error, inputBytes));
+            scheduleTurn();
+        });
         ctx.fireChannelReadComplete();
     }
 
+    /** A read burst waiting on the engine thread; {@code next} is the first command not yet run. */
+    private static final class Batch {
+        final List<byte[][]> commands;
+        final String protocolError;
+        final long inputBytes;
+        int next;
+
+        Batch(List<byte[][]> commands, String protocolError, long inputBytes) {
+            this.commands = commands;
+            this.protocolError = protocolError;
+            this.inputBytes = inputBytes;
+        }
+    }
+
+    /** Engine thread: one turn of this connection is queued behind everyone else's work. */
+    private void scheduleTurn() {
+        if (!turnScheduled) {
+            turnScheduled = true;
+            server.onEngine(channel, this::runTurn);
+        }
+    }
+
     /**
-     * Engine thread: execute one turn of the batch in order, encode with the protocol in force after
-     * each command, flush once per turn; what is left is queued behind the other connections.
+     * Engine thread: execute up to MAX_COMMANDS_PER_TURN commands of this connection, in order,
+     * encoding each reply with the protocol in force after the command, and flush once; what is
+     * left waits for the next turn, so other clients interleave but this client's order holds.
      */
-    private void runBatch(List<byte[][]> commands, int from, String protocolError, long inputBytes) {
-        int to = Math.min(commands.size(), from + MAX_COMMANDS_PER_TURN);
-        boolean lastTurn = to == commands.size();
+    private void runTurn() {
+        turnScheduled = false;
+        Batch batch = engineQueue.peek();
+        if (batch == null) {
+            return;
+        }
+        int from = batch.next;
+        int to = Math.min(batch.commands.size(), from + MAX_COMMANDS_PER_TURN);
+        boolean lastTurn = to == batch.commands.size();
         Outcome outcome = Outcome.NOTHING;
         try {
-            outcome = execute(commands.subList(from, to), lastTurn ? protocolError : null, inputBytes);
+            outcome = execute(batch.commands.subList(from, to), lastTurn ? batch.protocolError : null,
+                    from == 0 ? batch.inputBytes : 0);
         } finally {
+            batch.next = to;
             Outcome result = outcome;
-            boolean more = !lastTurn && !result.close() && !finished;
+            boolean batchDone = lastTurn || result.close() || finished;
+            if (batchDone) {
+                engineQueue.poll();
+            }
             try {
                 // one hand-over back to the IO thread per turn: write, flush, then maybe read again
                 channel.eventLoop().execute(() -> {
-                    if (more) {
-                        writeReplies(result);
-                    } else {
+                    if (batchDone) {
                         finishBatch(result);
+                    } else {
+                        writeReplies(result);
                     }
                 });
-                if (more) {
-                    server.onEngine(channel, () -> runBatch(commands, to, protocolError, 0));
-                }
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 channel.close(); // the server is shutting down
+            }
+            if (finished) {
+                engineQueue.clear();
+            } else if (!engineQueue.isEmpty()) {
+                scheduleTurn();
             }
         }
     }

@@ -96,6 +96,28 @@ class RespServerTest {
     }
 
     @Test
+    void longPipelinesSentInSeveralWritesKeepTheirOrder() throws Exception {
+        // More commands than one engine turn runs, arriving in several reads: every reply comes
+        // back, in order (redis-cli --pipe closes as soon as its final ECHO is answered, so a reply
+        // overtaking earlier ones would lose the rest).
+        StringBuilder expected = new StringBuilder();
+        try (RawClient client = new RawClient(base)) {
+            for (int chunk = 0; chunk < 6; chunk++) {
+                StringBuilder requests = new StringBuilder();
+                for (int i = 0; i < RespConnection.MAX_COMMANDS_PER_TURN + 100; i++) {
+                    String word = chunk + "-" + i;
+                    requests.append("*2\r\n$4\r\nECHO\r\n$").append(word.length()).append("\r\n").append(word)
+                            .append("\r\n");
+                    expected.append('$').append(word.length()).append("\r\n").append(word).append("\r\n");
+                }
+                client.send(requests.toString());
+                Thread.sleep(2);
+            }
+            client.expect(expected.toString());
+        }
+    }
+
+    @Test
     void aFrameSplitAcrossWritesIsAnsweredOnceComplete() throws Exception {
         try (RawClient client = new RawClient(base)) {
             client.send("*2\r\n$4\r\nEC");
