@@ -248,7 +248,9 @@ public final class SimCluster {
         masterSelf.setReplOffset(masterSelf.replOffset() + respLength(argv));
         for (ClusterNode replica : nodes.values()) {
             KnownNode self = replica.state().myself();
-            if (replica.isRunning() && self.master() != null && self.master().id().equals(master.id())) {
+            // a replica waiting for its snapshot gets the writes through the snapshot instead
+            if (replica.isRunning() && self.master() != null && self.master().id().equals(master.id())
+                    && replica.syncingFrom() == null) {
                 ClientSession link = masterLinks.computeIfAbsent(replica.id(),
                         id -> new ClientSession(replica.nextClientId(), master.address(), now(), true));
                 dispatcher.process(replica, link, argv);
@@ -271,11 +273,11 @@ public final class SimCluster {
     }
 
     /**
-     * {@code node} becomes a replica of {@code masterId}: clusterSetMaster then replicationSetMaster
-     * and a full resync. The node's own view changes (a master first closes its open slots, as
-     * clusterCloseAllSlots does) and it adopts the master's shard id. The resync is synchronous for
-     * now: the keyspace is flushed and the master's keys are deep-copied with their TTLs in the same
-     * instant (asynchronous replication with a transfer delay arrives with the replication model).
+     * {@code node} becomes a replica of {@code masterId}: clusterSetMaster then replicationSetMaster.
+     * Its own view changes at once (a master first closes its open slots, as clusterCloseAllSlots
+     * does) and it adopts the master's shard id. The data follows with a full resync: the master
+     * waits repl-diskless-sync-delay before it sends its snapshot, and until then the replica keeps
+     * its old keys and applies nothing of the master's stream; the snapshot then replaces them.
      */
     public void becomeReplicaOf(ClusterNode node, NodeId masterId) {
         ClusterState state = node.state();
@@ -292,27 +294,49 @@ public final class SimCluster {
         state.setRole(myself, master);
         state.failover().reset(); // clusterSetMaster: resetManualFailover
         myself.setShardId(master.shardId());
-        ClusterNode masterNode = nodes.get(masterId);
-        myself.setReplOffset(masterNode == null ? 0 : masterNode.state().myself().replOffset());
         masterLinks.remove(node.id());
-        long removed = node.keyspace().flushAll();
-        events.emit(new ClusterEvent.KeyspaceFlushed(now(), node.id(), removed));
+        node.setSyncingFrom(masterId);
+        state.updateState(node.config());
         ClusterNode source = nodes.get(masterId);
-        if (source != null) {
-            Keyspace from = source.keyspace();
-            for (org.slotscope.engine.keyspace.Key key : from.allKeys()) {
-                org.slotscope.engine.keyspace.RedisValue value = from.get(key);
-                if (value == null) {
-                    continue; // expired on the way, as an RDB snapshot skips it
-                }
-                node.keyspace().put(key, value.deepCopy());
-                long expireAt = from.expireAt(key);
-                if (expireAt >= 0) {
-                    node.keyspace().setExpireAt(key, expireAt);
-                }
+        long delay = source == null ? node.config().replDisklessSyncDelayMillis()
+                : source.config().replDisklessSyncDelayMillis();
+        int incarnation = node.incarnation();
+        scheduler.schedule(delay, () -> fullResync(node, masterId, incarnation));
+    }
+
+    /** The snapshot arrives: flush, load the master's keys with their TTLs, take its offset. */
+    private void fullResync(ClusterNode node, NodeId masterId, int incarnation) {
+        KnownNode myself = node.state().myself();
+        ClusterNode source = nodes.get(masterId);
+        if (node.incarnation() != incarnation || !masterId.equals(node.syncingFrom())
+                || myself.master() == null || !myself.master().id().equals(masterId)) {
+            return; // restarted, or a newer role change took over
+        }
+        if (source == null || !node.isRunning() || !source.isRunning() || !network.canReach(node, source)) {
+            // the master cannot send its snapshot now: try again, as the replica keeps reconnecting
+            scheduler.schedule(1000, () -> fullResync(node, masterId, incarnation));
+            return;
+        }
+        node.setSyncingFrom(null);
+        long removed = node.keyspace().flushAll();
+        if (removed > 0) {
+            events.emit(new ClusterEvent.KeyspaceFlushed(now(), node.id(), removed));
+        }
+        Keyspace from = source.keyspace();
+        for (org.slotscope.engine.keyspace.Key key : from.allKeys()) {
+            org.slotscope.engine.keyspace.RedisValue value = from.get(key);
+            if (value == null) {
+                continue; // expired on the way, as an RDB snapshot skips it
+            }
+            node.keyspace().put(key, value.deepCopy());
+            long expireAt = from.expireAt(key);
+            if (expireAt >= 0) {
+                node.keyspace().setExpireAt(key, expireAt);
             }
         }
-        state.updateState(node.config());
+        long offset = source.state().myself().replOffset();
+        myself.setReplOffset(offset);
+        events.emit(new ClusterEvent.FullResync(now(), node.id(), masterId, node.keyspace().size(), offset));
     }
 
     /** The replica stops applying its master's stream (replicationUnsetMaster). */

@@ -85,6 +85,10 @@ public sealed interface ClusterEvent {
             implements ClusterEvent {
     }
 
+    /** A replica loaded its master's snapshot (a full resync), replacing its whole dataset. */
+    record FullResync(long time, NodeId replica, NodeId master, long keys, long offset) implements ClusterEvent {
+    }
+
     /** A node's keyspace was emptied (FLUSHALL / FLUSHDB, CLUSTER RESET of a replica, a replica's full resync). */
     record KeyspaceFlushed(long time, NodeId node, long keysRemoved) implements ClusterEvent {
     }

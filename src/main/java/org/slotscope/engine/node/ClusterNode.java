@@ -27,6 +27,8 @@ public final class ClusterNode {
     private boolean running = true;
     private long nextClientId = 1;
     private int incarnation;
+    /** The master whose snapshot this replica waits for (a full resync in progress), or null. */
+    private NodeId syncingFrom;
     /** MIGRATE keeps one connection per target (migrateGetSocket caches sockets in Redis). */
     private final Map<NodeId, ClientSession> migrateLinks = new HashMap<>();
     /** The connected clients, by id, for CLIENT LIST (server.clients). */
@@ -98,6 +100,14 @@ public final class ClusterNode {
 
     public void setRunning(boolean running) {
         this.running = running;
+    }
+
+    public NodeId syncingFrom() {
+        return syncingFrom;
+    }
+
+    public void setSyncingFrom(NodeId master) {
+        this.syncingFrom = master;
     }
 
     /** Counts restarts, so timers of a previous life of the process do not run in this one. */

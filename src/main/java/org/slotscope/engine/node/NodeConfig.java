@@ -15,6 +15,7 @@ public final class NodeConfig {
     private long protoMaxBulkLen = 512L * 1024 * 1024;
     private int maxClients = 10_000;
     private String requirePass = "";
+    private long replDisklessSyncDelayMillis = 5000;
 
     public NodeConfig copy() {
         NodeConfig c = new NodeConfig();
@@ -28,6 +29,7 @@ public final class NodeConfig {
         c.protoMaxBulkLen = protoMaxBulkLen;
         c.maxClients = maxClients;
         c.requirePass = requirePass;
+        c.replDisklessSyncDelayMillis = replDisklessSyncDelayMillis;
         return c;
     }
 
@@ -118,6 +120,19 @@ public final class NodeConfig {
 
     public NodeConfig maxClients(int value) {
         this.maxClients = value;
+        return this;
+    }
+
+    /**
+     * repl-diskless-sync-delay (5 s by default in Redis 7.0): a full resync waits this long for more
+     * replicas before the snapshot is sent.
+     */
+    public long replDisklessSyncDelayMillis() {
+        return replDisklessSyncDelayMillis;
+    }
+
+    public NodeConfig replDisklessSyncDelayMillis(long millis) {
+        this.replDisklessSyncDelayMillis = millis;
         return this;
     }
 

@@ -43,7 +43,7 @@ class ClusterMembershipTest {
     }
 
     @Test
-    void replicateDoesSynchronousFullResyncWithTtls() {
+    void replicateDoesAFullResyncWithTtlsAfterTheSyncDelay() {
         ClusterNode a = t.masters.get(0);
         ClusterNode replica = t.cluster.startNode(RealTopology.HOST, 17203);
         t.cluster.meetAll(new ArrayList<>(t.cluster.nodes()));
@@ -54,6 +54,8 @@ class ClusterMembershipTest {
         a.keyspace().setExpireAt(Key.of("h"), 90_000);
 
         RealTopology.ok(t.run(replica, "CLUSTER", "REPLICATE", t.id(0)));
+        assertEquals(0, replica.keyspace().size(), "the master waits repl-diskless-sync-delay before its snapshot");
+        t.cluster.runFor(replica.config().replDisklessSyncDelayMillis() + 1);
 
         KnownNode self = replica.state().myself();
         assertTrue(self.isReplica());
@@ -72,6 +74,7 @@ class ClusterMembershipTest {
         ClusterNode replica = t.cluster.startNode(RealTopology.HOST, 17203);
         t.cluster.meetAll(new ArrayList<>(t.cluster.nodes()));
         RealTopology.ok(t.run(replica, "CLUSTER", "REPLICATE", t.id(0)));
+        t.cluster.runFor(replica.config().replDisklessSyncDelayMillis() + 1);
         replica.state().setCurrentEpoch(3);
         assertTrue(replica.keyspace().size() > 0);
 
