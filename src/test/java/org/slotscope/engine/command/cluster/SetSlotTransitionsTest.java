@@ -156,7 +156,6 @@ class SetSlotTransitionsTest {
         String info = ((Reply.VerbatimString) t.run(d, "CLUSTER", "INFO")).text();
         assertTrue(info.contains("cluster_known_nodes:4\r\ncluster_size:3\r\ncluster_current_epoch:5\r\n"
                 + "cluster_my_epoch:1\r\n"), info);
-        assertTrue(RealTopology.text(t.run(d, "INFO", "replication")).contains("role:slave"));
         // the data follows with the full resync, after repl-diskless-sync-delay
         t.cluster.runFor(d.config().replDisklessSyncDelayMillis() + 1);
         assertNull(d.keyspace().get(Key.of("{x}stale")));
