@@ -149,6 +149,7 @@ class SetSlotTransitionsTest {
         int mark = t.cluster.events().recent().size();
 
         RealTopology.ok(t.run(d, "CLUSTER", "SETSLOT", "0", "NODE", t.id(0)));
+        long roleChangedAt = t.cluster.now();
 
         assertEquals(transcriptNodes(17203, 1), simulatedNodes(d));
         assertTrue(d.state().myself().isReplica());
@@ -160,7 +161,7 @@ class SetSlotTransitionsTest {
         t.cluster.runFor(d.config().replDisklessSyncDelayMillis() + 1);
         assertNull(d.keyspace().get(Key.of("{x}stale")));
         assertEquals(a.keyspace().expireAt(Key.of("kept-with-ttl")), d.keyspace().expireAt(Key.of("kept-with-ttl")));
-        assertTrue(eventsSince(mark).contains(new ClusterEvent.RoleChanged(t.cluster.now(), d.id(), d.id(), a.id())),
+        assertTrue(eventsSince(mark).contains(new ClusterEvent.RoleChanged(roleChangedAt, d.id(), d.id(), a.id())),
                 eventsSince(mark).toString());
     }
 
