@@ -1,6 +1,6 @@
 package org.slotscope.resp;
 
-import java.io.ByteArrayOutputStream;
+import org.slotscope.testsupport.Escapes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +39,9 @@ final class RespFixtures {
             if (line.startsWith("name: ")) {
                 name = line.substring(6);
             } else if (line.startsWith("request: ")) {
-                request = unescape(line.substring(9));
+                request = Escapes.unescape(line.substring(9));
             } else if (line.startsWith("reply: ")) {
-                reply = unescape(line.substring(7));
+                reply = Escapes.unescape(line.substring(7));
             } else if (line.startsWith("closed: ")) {
                 cases.put(name, new Case(name, request, reply, line.substring(8).equals("yes")));
             }
@@ -53,28 +53,4 @@ final class RespFixtures {
         return new ArrayList<>(load(file).values());
     }
 
-    /** Python-style escapes as capture_resp.py writes them: \\ \r \n \t \xHH. */
-    static byte[] unescape(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                out.write(c);
-                continue;
-            }
-            char e = s.charAt(++i);
-            switch (e) {
-                case 'r' -> out.write('\r');
-                case 'n' -> out.write('\n');
-                case 't' -> out.write('\t');
-                case '\\' -> out.write('\\');
-                case 'x' -> {
-                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                default -> throw new IllegalArgumentException("unknown escape \\" + e + " in " + s);
-            }
-        }
-        return out.toByteArray();
-    }
 }

@@ -102,23 +102,26 @@ public final class ClusterBus {
      */
     public void broadcastPong(ClusterNode from, boolean localReplicasOnly) {
         KnownNode myself = from.state().myself();
-        for (KnownNode to : new java.util.ArrayList<>(from.state().nodes())) {
-            if (to == myself || to.inHandshake() || to.has(NodeFlag.NOADDR)) {
-                continue;
-            }
-            if (localReplicasOnly && !(to.isReplica() && myself.master() != null && to.master() == myself.master())) {
-                continue;
-            }
-            sendPong(from, to.ip(), to.port());
-        }
+        broadcast(from, () -> new BusMessage.Pong(header(from), gossip(from, null)),
+                to -> !localReplicasOnly || (to.isReplica() && myself.master() != null && to.master() == myself.master()));
     }
 
     /** clusterRequestFailoverAuth: to every node (only masters will answer). */
     public void broadcastFailoverAuthRequest(ClusterNode from, boolean forceAck) {
         BusMessage message = new BusMessage.FailoverAuthRequest(header(from), forceAck);
+        broadcast(from, () -> message, to -> true);
+    }
+
+    /**
+     * clusterBroadcastMessage: to every node of {@code from}'s view but itself and nodes without a
+     * usable address. Each PONG gets its own gossip section, as clusterSendPing builds one per link.
+     */
+    private void broadcast(ClusterNode from, java.util.function.Supplier<BusMessage> message,
+                           java.util.function.Predicate<KnownNode> wanted) {
+        KnownNode myself = from.state().myself();
         for (KnownNode to : new java.util.ArrayList<>(from.state().nodes())) {
-            if (to != from.state().myself() && !to.inHandshake() && !to.has(NodeFlag.NOADDR)) {
-                send(from, to.ip(), to.port(), message);
+            if (to != myself && !to.inHandshake() && !to.has(NodeFlag.NOADDR) && wanted.test(to)) {
+                send(from, to.ip(), to.port(), message.get());
             }
         }
     }
@@ -153,11 +156,7 @@ public final class ClusterBus {
     /** clusterSendFail: to every node we have a link to (clusterBroadcastMessage). */
     void broadcastFail(ClusterNode from, KnownNode failing) {
         BusMessage message = new BusMessage.Fail(header(from), failing.id());
-        for (KnownNode to : new java.util.ArrayList<>(from.state().nodes())) {
-            if (to != from.state().myself() && !to.inHandshake() && !to.has(NodeFlag.NOADDR)) {
-                send(from, to.ip(), to.port(), message);
-            }
-        }
+        broadcast(from, () -> message, to -> true);
     }
 
     private void send(ClusterNode from, KnownNode to, BusMessage message) {

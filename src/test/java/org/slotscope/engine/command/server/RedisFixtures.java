@@ -1,6 +1,6 @@
 package org.slotscope.engine.command.server;
 
-import java.io.ByteArrayOutputStream;
+import org.slotscope.testsupport.Escapes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,33 +53,11 @@ final class RedisFixtures {
             String[] words = command.split(" ");
             byte[][] argv = new byte[words.length][];
             for (int i = 0; i < words.length; i++) {
-                argv[i] = unescape(words[i]);
+                argv[i] = Escapes.unescape(words[i]);
             }
-            out.add(new Exchange(proto, argv, unescape(line.substring(arrow + 4)), command));
+            out.add(new Exchange(proto, argv, Escapes.unescape(line.substring(arrow + 4)), command));
         }
         return out;
     }
 
-    static byte[] unescape(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                out.write(c);
-                continue;
-            }
-            char next = s.charAt(++i);
-            switch (next) {
-                case 'r' -> out.write('\r');
-                case 'n' -> out.write('\n');
-                case '\\' -> out.write('\\');
-                case 'x' -> {
-                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                default -> throw new IllegalArgumentException("bad escape \\" + next);
-            }
-        }
-        return out.toByteArray();
-    }
 }
