@@ -3,6 +3,7 @@ package org.slotscope.engine.bus;
 import java.util.ArrayList;
 import java.util.List;
 import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.failover.ReplicaMigration;
 import org.slotscope.engine.node.ClusterNode;
 import org.slotscope.engine.node.ClusterState;
 import org.slotscope.engine.node.KnownNode;
@@ -17,10 +18,12 @@ import org.slotscope.engine.node.NodeFlag;
 public final class ClusterCron {
     private final SimCluster cluster;
     private final ClusterBus bus;
+    private final ReplicaMigration migration;
 
     public ClusterCron(SimCluster cluster, ClusterBus bus) {
         this.cluster = cluster;
         this.bus = bus;
+        this.migration = new ReplicaMigration(cluster);
     }
 
     public void run(ClusterNode node) {
@@ -94,6 +97,7 @@ public final class ClusterCron {
         }
         bus.failover().handleManualFailover(node);
         bus.failover().handleReplicaFailover(node);
+        migration.handle(node);
         state.updateState(node.config());
     }
 }

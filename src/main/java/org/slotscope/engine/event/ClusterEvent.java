@@ -76,6 +76,10 @@ public sealed interface ClusterEvent {
             implements ClusterEvent {
     }
 
+    /** A replica left a master with enough replicas for an orphaned one (replica migration). */
+    record ReplicaMigrated(long time, NodeId replica, NodeId from, NodeId to) implements ClusterEvent {
+    }
+
     /** {@code viewer}'s cluster_state turned ok or fail. */
     record ClusterStateChanged(long time, NodeId viewer, boolean ok) implements ClusterEvent {
     }

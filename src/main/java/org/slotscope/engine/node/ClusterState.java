@@ -266,6 +266,13 @@ public final class ClusterState {
 
     public void setRole(KnownNode node, KnownNode master) {
         if (node.master() != master || (master == null && !node.isMaster())) {
+            // clusterNodeAddSlave / clusterSetNodeAsMaster: a master that has, or had, replicas is a
+            // target for replica migration once orphaned.
+            if (master != null) {
+                master.setMigrateTo(true);
+            } else if (node.isReplica() && node != myself) {
+                node.setMigrateTo(true);
+            }
             node.setMaster(master);
             events.emit(new ClusterEvent.RoleChanged(now(), myId(), node.id(), master == null ? null : master.id()));
         }

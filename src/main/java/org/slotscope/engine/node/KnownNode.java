@@ -27,6 +27,10 @@ public final class KnownNode {
     private String shardId;
     private long ctime;
     private long failTime;
+    /** CLUSTER_NODE_MIGRATE_TO: this master had replicas once, so an orphaned one is worth a migration. */
+    private boolean migrateTo;
+    /** Since when this master has been orphaned, or 0 (node->orphaned_time). */
+    private long orphanedTime;
     /** When this view last voted for a replica of this master (node->voted_time). */
     private long votedTime = Long.MIN_VALUE / 2;
     /** Failure reports: which master said this node is PFAIL or FAIL, and when (clusterNodeFailReport). */
@@ -159,6 +163,22 @@ public final class KnownNode {
 
     public void setCtime(long ctime) {
         this.ctime = ctime;
+    }
+
+    public boolean migrateTo() {
+        return migrateTo;
+    }
+
+    public void setMigrateTo(boolean migrateTo) {
+        this.migrateTo = migrateTo;
+    }
+
+    public long orphanedTime() {
+        return orphanedTime;
+    }
+
+    public void setOrphanedTime(long orphanedTime) {
+        this.orphanedTime = orphanedTime;
     }
 
     public long votedTime() {
