@@ -17,6 +17,7 @@ import org.slotscope.engine.event.ClusterEvent;
 import org.slotscope.engine.event.EventLog;
 import org.slotscope.engine.keyspace.Keyspace;
 import org.slotscope.engine.net.SimNetwork;
+import org.slotscope.engine.replication.Replication;
 import org.slotscope.engine.node.ClusterNode;
 import org.slotscope.engine.node.ClusterState;
 import org.slotscope.engine.node.KnownNode;
@@ -52,7 +53,7 @@ public final class SimCluster {
     private final NodeConfig defaults;
     private final Map<NodeId, ClusterNode> nodes = new LinkedHashMap<>();
     private final Map<String, ClusterNode> byAddress = new HashMap<>();
-    private final Map<NodeId, ClientSession> masterLinks = new HashMap<>();
+    private final Replication replication = new Replication(this);
     private final ClusterBus bus;
     private final ClusterCron clusterCron;
 
@@ -191,7 +192,7 @@ public final class SimCluster {
         }
         node.state().restart();
         node.migrateLinks().clear();
-        masterLinks.remove(node.id());
+        replication.stopReplication(node);
         scheduleCron(node);
     }
 
@@ -238,110 +239,23 @@ public final class SimCluster {
         return dispatcher.process(node, session, argv);
     }
 
-    /**
-     * Command propagation to replicas. For now it is synchronous: a replica applies the write in the
-     * same instant (asynchronous replication with lag arrives with the cluster bus).
-     */
+    /** Command propagation to replicas (asynchronous, over the simulated network). */
     public void replicate(ClusterNode master, byte[][] argv) {
-        // master_repl_offset grows by the bytes of the replication stream (the command in RESP).
-        KnownNode masterSelf = master.state().myself();
-        masterSelf.setReplOffset(masterSelf.replOffset() + respLength(argv));
-        for (ClusterNode replica : nodes.values()) {
-            KnownNode self = replica.state().myself();
-            // a replica waiting for its snapshot gets the writes through the snapshot instead
-            if (replica.isRunning() && self.master() != null && self.master().id().equals(master.id())
-                    && replica.syncingFrom() == null) {
-                ClientSession link = masterLinks.computeIfAbsent(replica.id(),
-                        id -> new ClientSession(replica.nextClientId(), master.address(), now(), true));
-                dispatcher.process(replica, link, argv);
-                self.setReplOffset(masterSelf.replOffset());
-                // REPLCONF ACK: the master learns the replica's offset (at once, as replication is)
-                KnownNode seen = master.state().lookup(replica.id());
-                if (seen != null) {
-                    seen.setReplOffset(self.replOffset());
-                }
-            }
-        }
+        replication.propagate(master, argv);
     }
 
-    private static long respLength(byte[][] argv) {
-        long length = 1 + Integer.toString(argv.length).length() + 2;
-        for (byte[] arg : argv) {
-            length += 1 + Integer.toString(arg.length).length() + 2 + arg.length + 2;
-        }
-        return length;
-    }
-
-    /**
-     * {@code node} becomes a replica of {@code masterId}: clusterSetMaster then replicationSetMaster.
-     * Its own view changes at once (a master first closes its open slots, as clusterCloseAllSlots
-     * does) and it adopts the master's shard id. The data follows with a full resync: the master
-     * waits repl-diskless-sync-delay before it sends its snapshot, and until then the replica keeps
-     * its old keys and applies nothing of the master's stream; the snapshot then replaces them.
-     */
+    /** {@code node} becomes a replica of {@code masterId} (clusterSetMaster + replicationSetMaster). */
     public void becomeReplicaOf(ClusterNode node, NodeId masterId) {
-        ClusterState state = node.state();
-        KnownNode myself = state.myself();
-        KnownNode master = state.lookup(masterId);
-        if (master == null || master == myself) {
-            throw new IllegalArgumentException(node + " cannot replicate unknown node or itself: " + masterId);
-        }
-        if (myself.isMaster()) {
-            for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
-                state.setStable(slot);
-            }
-        }
-        state.setRole(myself, master);
-        state.failover().reset(); // clusterSetMaster: resetManualFailover
-        myself.setShardId(master.shardId());
-        masterLinks.remove(node.id());
-        node.setSyncingFrom(masterId);
-        state.updateState(node.config());
-        ClusterNode source = nodes.get(masterId);
-        long delay = source == null ? node.config().replDisklessSyncDelayMillis()
-                : source.config().replDisklessSyncDelayMillis();
-        int incarnation = node.incarnation();
-        scheduler.schedule(delay, () -> fullResync(node, masterId, incarnation));
-    }
-
-    /** The snapshot arrives: flush, load the master's keys with their TTLs, take its offset. */
-    private void fullResync(ClusterNode node, NodeId masterId, int incarnation) {
-        KnownNode myself = node.state().myself();
-        ClusterNode source = nodes.get(masterId);
-        if (node.incarnation() != incarnation || !masterId.equals(node.syncingFrom())
-                || myself.master() == null || !myself.master().id().equals(masterId)) {
-            return; // restarted, or a newer role change took over
-        }
-        if (source == null || !node.isRunning() || !source.isRunning() || !network.canReach(node, source)) {
-            // the master cannot send its snapshot now: try again, as the replica keeps reconnecting
-            scheduler.schedule(1000, () -> fullResync(node, masterId, incarnation));
-            return;
-        }
-        node.setSyncingFrom(null);
-        long removed = node.keyspace().flushAll();
-        if (removed > 0) {
-            events.emit(new ClusterEvent.KeyspaceFlushed(now(), node.id(), removed));
-        }
-        Keyspace from = source.keyspace();
-        for (org.slotscope.engine.keyspace.Key key : from.allKeys()) {
-            org.slotscope.engine.keyspace.RedisValue value = from.get(key);
-            if (value == null) {
-                continue; // expired on the way, as an RDB snapshot skips it
-            }
-            node.keyspace().put(key, value.deepCopy());
-            long expireAt = from.expireAt(key);
-            if (expireAt >= 0) {
-                node.keyspace().setExpireAt(key, expireAt);
-            }
-        }
-        long offset = source.state().myself().replOffset();
-        myself.setReplOffset(offset);
-        events.emit(new ClusterEvent.FullResync(now(), node.id(), masterId, node.keyspace().size(), offset));
+        replication.becomeReplicaOf(node, masterId);
     }
 
     /** The replica stops applying its master's stream (replicationUnsetMaster). */
     public void stopReplication(ClusterNode node) {
-        masterLinks.remove(node.id());
+        replication.stopReplication(node);
+    }
+
+    public Replication replication() {
+        return replication;
     }
 
     // ---- a ready cluster --------------------------------------------------------------------------

@@ -95,6 +95,9 @@ public final class ClusterCron {
                 }
             }
         }
+        if (iteration % 10 == 0) {
+            cluster.replication().replicationCron(node);
+        }
         bus.failover().handleManualFailover(node);
         bus.failover().handleReplicaFailover(node);
         migration.handle(node);

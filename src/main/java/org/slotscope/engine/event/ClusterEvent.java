@@ -89,6 +89,14 @@ public sealed interface ClusterEvent {
             implements ClusterEvent {
     }
 
+    /**
+     * Writes {@code oldMaster} acknowledged (offsets after {@code keptOffset} up to
+     * {@code ackedOffset}) that {@code newMaster} never received: lost by the failover, as in Redis.
+     */
+    record WritesLost(long time, NodeId oldMaster, NodeId newMaster, long keptOffset, long ackedOffset,
+                      int commands, java.util.List<String> sample) implements ClusterEvent {
+    }
+
     /** A replica loaded its master's snapshot (a full resync), replacing its whole dataset. */
     record FullResync(long time, NodeId replica, NodeId master, long keys, long offset) implements ClusterEvent {
     }

@@ -27,6 +27,9 @@ public final class ClusterNode {
     private boolean running = true;
     private long nextClientId = 1;
     private int incarnation;
+    private final org.slotscope.engine.replication.ReplicationBacklog backlog =
+            new org.slotscope.engine.replication.ReplicationBacklog(
+                    org.slotscope.engine.replication.ReplicationBacklog.DEFAULT_SIZE);
     /** The master whose snapshot this replica waits for (a full resync in progress), or null. */
     private NodeId syncingFrom;
     /** MIGRATE keeps one connection per target (migrateGetSocket caches sockets in Redis). */
@@ -100,6 +103,11 @@ public final class ClusterNode {
 
     public void setRunning(boolean running) {
         this.running = running;
+    }
+
+    /** The replication backlog: this node's recent write stream (repl-backlog-size). */
+    public org.slotscope.engine.replication.ReplicationBacklog backlog() {
+        return backlog;
     }
 
     public NodeId syncingFrom() {

@@ -45,8 +45,12 @@ public final class DataNode {
         return RedisFixture.format(run(words), session.protocol(), false);
     }
 
-    /** Reads on the replica (with READONLY, as a cluster client would). */
+    /**
+     * Reads on the replica (with READONLY, as a cluster client would), once the replication stream
+     * sent so far has arrived: replication is asynchronous, one link latency behind the master.
+     */
     public String onReplica(String... words) {
+        cluster.runFor(cluster.network().defaultLatencyMillis());
         ClientSession readonly = cluster.connect(replica, "test-replica");
         readonly.setReadonly(true);
         return RedisFixture.format(cluster.execute(replica, readonly, words), 2, false);

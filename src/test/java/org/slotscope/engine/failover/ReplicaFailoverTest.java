@@ -45,6 +45,7 @@ class ReplicaFailoverTest {
     @Test
     void aFailedMastersReplicaIsElectedAndServesItsSlots() {
         assertEquals(Reply.OK, run(c, "SET", "foo", "bar"));
+        cluster.runFor(10); // replicated
         cluster.stopNode(c, "crash");
         cluster.runFor(NODE_TIMEOUT * 5);
 
@@ -67,6 +68,26 @@ class ReplicaFailoverTest {
         assertTrue(scheduled.delayMillis() >= 500 && scheduled.delayMillis() < 1000,
                 "500 ms + random(0..500) + rank x 1000: " + scheduled.delayMillis());
         assertEquals(1, cluster.events().recent(ClusterEvent.FailoverCompleted.class).size());
+    }
+
+    @Test
+    void anAcknowledgedWriteStillOnTheWireIsLostAndReported() {
+        assertEquals(Reply.OK, run(c, "SET", "{foo}kept", "1"));
+        cluster.runFor(10);
+        assertEquals(Reply.OK, run(c, "SET", "{foo}lost", "2")); // acknowledged to the client...
+        cluster.stopNode(c, "crash"); // ...and the master dies before the stream reaches its replica
+        cluster.runFor(NODE_TIMEOUT * 5);
+
+        assertTrue(replicaOfC.state().myself().isMaster());
+        assertEquals(Reply.bulk("1"), run(replicaOfC, "GET", "{foo}kept"));
+        assertEquals(Reply.NIL, run(replicaOfC, "GET", "{foo}lost"), "asynchronous replication loses it");
+        List<ClusterEvent.WritesLost> losses = cluster.events().recent(ClusterEvent.WritesLost.class);
+        assertEquals(1, losses.size());
+        ClusterEvent.WritesLost loss = losses.get(0);
+        assertEquals(c.id(), loss.oldMaster());
+        assertEquals(replicaOfC.id(), loss.newMaster());
+        assertEquals(1, loss.commands());
+        assertEquals(List.of("SET {foo}lost 2"), loss.sample());
     }
 
     @Test

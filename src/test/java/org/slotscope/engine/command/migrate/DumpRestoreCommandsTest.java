@@ -247,6 +247,7 @@ class DumpRestoreCommandsTest {
     void replicaGetsTheRestoreWithAnAbsoluteTtl() {
         long at = cluster.now() + 5000;
         assertEquals(Reply.OK, exec("RESTORE", "k", "5000", DumpFixture.load("hash-small").payload()));
+        cluster.runFor(cluster.network().defaultLatencyMillis()); // the stream reaches the replica
         assertEquals(DumpFixture.shape(keyspace().get(Key.of("k"))), DumpFixture.shape(replica.keyspace().get(Key.of("k"))));
         assertEquals(at, replica.keyspace().expireAt(Key.of("k")));
     }

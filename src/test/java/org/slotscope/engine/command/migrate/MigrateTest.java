@@ -223,10 +223,12 @@ class MigrateTest {
     @Test
     void replicasOfTheSourceSeeTheKeysLeaveAsADel() {
         onC("SET", "foo", "bar");
+        cluster.runFor(cluster.network().defaultLatencyMillis()); // replication is one latency behind
         cluster.execute(replicaOfC, onReplica, "READONLY");
         assertEquals("bar", text(cluster.execute(replicaOfC, onReplica, "GET", "foo")));
         openSlot();
         assertEquals("OK", text(migrate("KEYS", "foo")));
+        cluster.runFor(cluster.network().defaultLatencyMillis());
         assertEquals(Reply.NIL, cluster.execute(replicaOfC, onReplica, "GET", "foo"));
         assertEquals(0, replicaOfC.keyspace().size());
     }

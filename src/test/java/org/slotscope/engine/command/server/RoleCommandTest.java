@@ -17,6 +17,7 @@ class RoleCommandTest {
         ClusterNode master = nodes.get(0);
         ClusterNode replica = nodes.get(1);
         cluster.execute(master, cluster.connect(master, "t"), "SET", "a", "b");
+        cluster.runFor(cluster.network().defaultLatencyMillis()); // the stream reaches the replica
         long offset = master.state().myself().replOffset();
         assertEquals(27, offset, "*3\\r\\n $3\\r\\nSET\\r\\n $1\\r\\na\\r\\n $1\\r\\nb\\r\\n: 27 bytes of replication stream");
         assertEquals(Reply.array(Reply.bulk("master"), Reply.integer(offset),

@@ -1,0 +1,68 @@
+package org.slotscope.engine.replication;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A master's replication backlog (repl-backlog-size, 1 MB by default): the most recent part of its
+ * write stream, so a replica that missed a little can catch up (PSYNC) instead of a full resync,
+ * and so the simulator can say exactly which acknowledged writes a failover lost.
+ */
+public final class ReplicationBacklog {
+    public static final long DEFAULT_SIZE = 1024 * 1024;
+
+    /** One command of the stream: it occupies offsets (startOffset, endOffset]. */
+    public record Entry(long startOffset, long endOffset, long time, byte[][] argv) {
+        public String summary() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < Math.min(argv.length, 3); i++) {
+                if (i > 0) {
+                    sb.append(' ');
+                }
+                sb.append(new String(argv[i], java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return argv.length > 3 ? sb.append(" ...").toString() : sb.toString();
+        }
+    }
+
+    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private final long size;
+    private long bytes;
+
+    public ReplicationBacklog(long size) {
+        this.size = size;
+    }
+
+    public Entry append(long startOffset, long endOffset, long time, byte[][] argv) {
+        Entry entry = new Entry(startOffset, endOffset, time, argv);
+        entries.addLast(entry);
+        bytes += endOffset - startOffset;
+        while (bytes > size && entries.size() > 1) {
+            Entry dropped = entries.removeFirst();
+            bytes -= dropped.endOffset() - dropped.startOffset();
+        }
+        return entry;
+    }
+
+    /** Whether everything after {@code offset} is still here (a partial resync is possible). */
+    public boolean covers(long offset) {
+        return !entries.isEmpty() && entries.peekFirst().startOffset() <= offset;
+    }
+
+    /** The entries after {@code offset}, oldest first. */
+    public List<Entry> after(long offset) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.endOffset() > offset) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public void clear() {
+        entries.clear();
+        bytes = 0;
+    }
+}
