@@ -134,12 +134,12 @@ public final class ReplicaFailover {
                 election.manual = true;
                 election.manualEnd = now + MF_TIMEOUT_MILLIS;
                 election.manualCanStart = true;
-                election.authTime = Long.MIN_VALUE / 2; // start a new election now, whatever came before
+                election.authTime = FailoverState.NEVER; // start a new election now, whatever came before
             }
             case DEFAULT -> {
                 election.manual = true;
                 election.manualEnd = now + MF_TIMEOUT_MILLIS;
-                election.authTime = Long.MIN_VALUE / 2;
+                election.authTime = FailoverState.NEVER;
                 bus.sendMfStart(node, state.myself().master());
             }
         }

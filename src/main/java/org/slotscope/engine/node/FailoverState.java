@@ -5,8 +5,12 @@ package org.slotscope.engine.node;
  * failover code changes it; the UI reads it to show who is running for which epoch.
  */
 public final class FailoverState {
-    /** When the election may start, or started (failover_auth_time); 0 = none scheduled. */
-    public long authTime;
+    /**
+     * When the election may start, or started (failover_auth_time). Redis starts it at 0 on a wall
+     * clock, i.e. "long ago"; the virtual clock starts at 0 itself, so "never" is a large negative.
+     */
+    public long authTime = NEVER;
+    public static final long NEVER = Long.MIN_VALUE / 4;
     /** Votes received so far (failover_auth_count). */
     public int authCount;
     /** Whether the vote requests went out (failover_auth_sent). */
@@ -29,7 +33,7 @@ public final class FailoverState {
     public NodeId pausedFor;
 
     public void reset() {
-        authTime = 0;
+        authTime = NEVER;
         authCount = 0;
         authSent = false;
         authRank = 0;

@@ -173,9 +173,39 @@ class ReplicaFailoverTest {
         assertEquals(Reply.err("syntax error"), run(replicaOfC, "CLUSTER", "FAILOVER", "bogus"));
         assertEquals(Reply.err("unknown subcommand or wrong number of arguments for 'failover'. Try CLUSTER HELP."),
                 run(replicaOfC, "cluster", "failover", "force", "takeover")); // echoes the name as typed
+        nodes.get(5).config().replicaNoFailover(true); // so it stays a replica of the failed master
         cluster.stopNode(c, "crash");
         cluster.runFor(NODE_TIMEOUT * 2);
         assertEquals(Reply.err("Master is down or failed, please use CLUSTER FAILOVER FORCE"),
                 run(nodes.get(5), "CLUSTER", "FAILOVER"));
+    }
+
+    @Test
+    void theReplicaWithTheGreatestOffsetRanksFirstAndWins() {
+        // tests/cluster/tests/05-slave-selection.tcl: the most up-to-date replica is promoted
+        SimCluster sim = new SimCluster(5, new NodeConfig().nodeTimeout(NODE_TIMEOUT), new EventLog());
+        List<ClusterNode> all = sim.createReadyCluster("127.0.0.1", 7000, 3, 2);
+        ClusterNode master = all.get(0);
+        ClusterNode fresh = all.get(3);
+        ClusterNode lagging = all.get(4);
+        sim.runFor(3000);
+        sim.network().setLinkLatency(master.id(), lagging.id(), 400);
+        for (int i = 0; i < 50; i++) {
+            sim.execute(master, sim.connect(master, "w"), "SET", "{bar}" + i, "v"); // slot 5061: this master
+        }
+        sim.runFor(50); // the fresh replica has everything, the lagging one nothing yet
+        sim.stopNode(master, "crash");
+        sim.runFor(NODE_TIMEOUT * 6);
+
+        assertTrue(fresh.state().myself().isMaster(), "the replica with the greater offset won");
+        assertTrue(lagging.state().myself().isReplica());
+        assertEquals(fresh.id(), lagging.state().myself().master().id(), "the other replica follows the winner");
+        List<ClusterEvent.ElectionStarted> scheduled = sim.events().recent(ClusterEvent.ElectionStarted.class)
+                .stream().filter(e -> !e.requestingVotes()).toList();
+        assertEquals(0, scheduled.stream().filter(e -> e.replica().equals(fresh.id())).findFirst().orElseThrow().rank());
+        assertEquals(1, scheduled.stream().filter(e -> e.replica().equals(lagging.id())).findFirst().orElseThrow().rank());
+        for (int i = 0; i < 50; i++) {
+            assertEquals(Reply.bulk("v"), sim.execute(fresh, sim.connect(fresh, "r"), "GET", "{bar}" + i));
+        }
     }
 }
