@@ -193,7 +193,8 @@ public final class ServeCommand implements Callable<Integer> {
                     nodes.add(c.startNode(host, port + i));
                 }
             } else {
-                nodes.addAll(c.createReadyCluster(host, port, masters, replicas));
+                // built as redis-cli --cluster create builds it: ADDSLOTS, MEET, gossip, REPLICATE
+                nodes.addAll(c.createClusterThroughBus(host, port, masters, replicas));
                 int next = port + nodes.size();
                 for (int i = 0; i < spare; i++) {
                     nodes.add(c.startNode(host, next + i));

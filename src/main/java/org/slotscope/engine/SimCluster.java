@@ -319,6 +319,91 @@ public final class SimCluster {
         }
     }
 
+    /**
+     * Builds a cluster the way `redis-cli --cluster create --cluster-replicas R` does it, through
+     * the cluster bus: ADDSLOTSRANGE and SET-CONFIG-EPOCH on each node, CLUSTER MEET to the first,
+     * gossip until everyone knows everyone, then CLUSTER REPLICATE and the replicas' full resync.
+     * The virtual clock runs (in batch) until the cluster has settled; the result has the same shape
+     * as {@link #createReadyCluster}. Throws if it does not settle within a virtual minute.
+     */
+    public List<ClusterNode> createClusterThroughBus(String host, int basePort, int masters, int replicasPerMaster) {
+        if (masters < 1) {
+            throw new IllegalArgumentException("a cluster needs at least one master");
+        }
+        List<ClusterNode> created = new ArrayList<>();
+        int total = masters * (1 + replicasPerMaster);
+        for (int i = 0; i < total; i++) {
+            created.add(startNode(host, basePort + i));
+        }
+        int[][] ranges = splitSlots(masters);
+        for (int i = 0; i < total; i++) {
+            ClusterNode node = created.get(i);
+            ClientSession admin = connect(node, "redis-cli --cluster create");
+            if (i < masters) {
+                expectOk(execute(node, admin, "CLUSTER", "ADDSLOTSRANGE", String.valueOf(ranges[i][0]),
+                        String.valueOf(ranges[i][1])));
+            }
+            expectOk(execute(node, admin, "CLUSTER", "SET-CONFIG-EPOCH", String.valueOf(i + 1)));
+            if (i > 0) {
+                expectOk(execute(node, admin, "CLUSTER", "MEET", host, String.valueOf(basePort)));
+            }
+        }
+        runUntilSettled(created, false);
+        for (int m = 0; m < masters; m++) {
+            for (int r = 0; r < replicasPerMaster; r++) {
+                ClusterNode replica = created.get(masters + m * replicasPerMaster + r);
+                expectOk(execute(replica, connect(replica, "redis-cli --cluster create"), "CLUSTER", "REPLICATE",
+                        created.get(m).id().value()));
+            }
+        }
+        runUntilSettled(created, true);
+        return created;
+    }
+
+    private static void expectOk(Reply reply) {
+        if (!Reply.OK.equals(reply)) {
+            throw new IllegalStateException("cluster creation step failed: " + reply);
+        }
+    }
+
+    /** Runs the clock until every node knows every other, agrees on the slots and, if asked, on roles. */
+    private void runUntilSettled(List<ClusterNode> group, boolean withReplicas) {
+        long deadline = now() + 60_000;
+        while (!settled(group, withReplicas)) {
+            if (now() > deadline) {
+                throw new IllegalStateException("the cluster did not settle within a virtual minute");
+            }
+            runFor(CRON_PERIOD_MILLIS);
+        }
+    }
+
+    private static boolean settled(List<ClusterNode> group, boolean withReplicas) {
+        ClusterNode first = group.get(0);
+        for (ClusterNode viewer : group) {
+            ClusterState view = viewer.state();
+            if (view.nodes().size() != group.size() || !view.isOk() || viewer.syncingFrom() != null) {
+                return false;
+            }
+            for (ClusterNode other : group) {
+                KnownNode known = view.lookup(other.id());
+                if (known == null || known.inHandshake()) {
+                    return false;
+                }
+                KnownNode truth = other.state().myself();
+                if (withReplicas && (known.isReplica() != truth.isReplica()
+                        || (truth.master() != null && !truth.master().id().equals(known.master().id())))) {
+                    return false;
+                }
+            }
+            for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
+                if (!view.slotOwner(slot).id().equals(first.state().slotOwner(slot).id())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Every node learns every other (the end state of CLUSTER MEET and gossip). */
     public void meetAll(List<ClusterNode> group) {
         for (ClusterNode viewer : group) {
