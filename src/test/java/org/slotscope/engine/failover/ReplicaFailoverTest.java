@@ -208,4 +208,53 @@ class ReplicaFailoverTest {
             assertEquals(Reply.bulk("v"), sim.execute(fresh, sim.connect(fresh, "r"), "GET", "{bar}" + i));
         }
     }
+
+    @Test
+    void aCoordinatedManualFailoverWaitsForTheReplicaAndLosesNothing() {
+        // the replica lags 50 ms behind its master: a FORCE now would lose the writes in flight
+        cluster.network().setLinkLatency(c.id(), replicaOfC.id(), 50);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Reply.OK, run(c, "SET", "{foo}" + i, "v" + i));
+        }
+        assertEquals(Reply.OK, run(replicaOfC, "CLUSTER", "FAILOVER"));
+        cluster.runFor(NODE_TIMEOUT * 3);
+        assertTrue(replicaOfC.state().myself().isMaster());
+        assertTrue(cluster.events().recent(ClusterEvent.WritesLost.class).isEmpty(), "nothing lost");
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Reply.bulk("v" + i), run(replicaOfC, "GET", "{foo}" + i));
+        }
+    }
+
+    @Test
+    void aForcedFailoverOfALaggingReplicaLosesTheWritesInFlight() {
+        cluster.network().setLinkLatency(c.id(), replicaOfC.id(), 500);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Reply.OK, run(c, "SET", "{foo}" + i, "v" + i));
+        }
+        assertEquals(Reply.OK, run(replicaOfC, "CLUSTER", "FAILOVER", "TAKEOVER"));
+        List<ClusterEvent.WritesLost> losses = cluster.events().recent(ClusterEvent.WritesLost.class);
+        assertEquals(1, losses.size());
+        assertEquals(100, losses.get(0).commands());
+    }
+
+    @Test
+    void theReplicasOfAMasterThatGaveAwayAllItsSlotsFollowTheNewOwner() {
+        // tests/cluster/tests/12-replica-migration-2.tcl: masters emptied by resharding lose their replicas
+        ClusterNode b = nodes.get(1);
+        ClusterNode replicaOfB = nodes.get(4);
+        // move every slot of b (5461-10922) to a, as a reshard would, SETSLOT NODE on the masters
+        for (int slot = 5461; slot <= 10922; slot++) {
+            String s = String.valueOf(slot);
+            assertEquals(Reply.OK, run(a, "CLUSTER", "SETSLOT", s, "IMPORTING", b.id().value()));
+            assertEquals(Reply.OK, run(b, "CLUSTER", "SETSLOT", s, "MIGRATING", a.id().value()));
+            assertEquals(Reply.OK, run(a, "CLUSTER", "SETSLOT", s, "NODE", a.id().value()));
+            assertEquals(Reply.OK, run(b, "CLUSTER", "SETSLOT", s, "NODE", a.id().value()));
+            assertEquals(Reply.OK, run(c, "CLUSTER", "SETSLOT", s, "NODE", a.id().value()));
+        }
+        cluster.runFor(NODE_TIMEOUT * 5);
+        assertTrue(b.state().myself().isReplica(), "the emptied master turned replica");
+        assertEquals(a.id(), b.state().myself().master().id());
+        assertTrue(replicaOfB.state().myself().isReplica());
+        assertEquals(a.id(), replicaOfB.state().myself().master().id(), "its replica followed the slots");
+    }
 }
