@@ -257,4 +257,29 @@ class ReplicaFailoverTest {
         assertTrue(replicaOfB.state().myself().isReplica());
         assertEquals(a.id(), replicaOfB.state().myself().master().id(), "its replica followed the slots");
     }
+
+    @Test
+    void aHalfMigratedSlotSurvivesTheFailoverOfItsSource() {
+        // tests/cluster/tests/20-half-migrated-slot.tcl: a failover in the middle of a slot move keeps
+        // every key, and leaves the open slot for redis-cli --cluster fix to close
+        for (int i = 0; i < 20; i++) {
+            assertEquals(Reply.OK, run(c, "SET", "{foo}" + i, "v" + i));
+        }
+        assertEquals(Reply.OK, run(a, "CLUSTER", "SETSLOT", "12182", "IMPORTING", c.id().value()));
+        assertEquals(Reply.OK, run(c, "CLUSTER", "SETSLOT", "12182", "MIGRATING", a.id().value()));
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Reply.OK, run(c, "MIGRATE", "127.0.0.1", "7000", "{foo}" + i, "0", "1000"));
+        }
+        cluster.runFor(10); // the DELs reach the replica
+        cluster.stopNode(c, "crash");
+        cluster.runFor(NODE_TIMEOUT * 5);
+
+        assertTrue(replicaOfC.state().myself().isMaster());
+        assertEquals(replicaOfC.state().myself(), replicaOfC.state().slotOwner(12182));
+        assertEquals(null, replicaOfC.state().migratingSlotsTo(12182), "a replica never had the MIGRATING state");
+        assertEquals(10, replicaOfC.keyspace().countInSlot(12182), "the keys not moved yet");
+        assertEquals(10, a.keyspace().countInSlot(12182), "the moved keys, still behind IMPORTING");
+        assertTrue(a.state().importingSlotsFrom(12182) != null, "an open slot that check reports and fix closes");
+        assertTrue(cluster.events().recent(ClusterEvent.WritesLost.class).isEmpty());
+    }
 }
