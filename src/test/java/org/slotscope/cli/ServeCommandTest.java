@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,16 +35,6 @@ class ServeCommandTest {
         return command;
     }
 
-    private static boolean refusesConnections(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-            return false;
-        } catch (ConnectException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private void assertNoStackTrace() {
         assertFalse(err.toString().contains("\tat "), err.toString());
@@ -131,8 +119,8 @@ class ServeCommandTest {
         }
         assertTrue(err.toString().contains("port " + (base + 1) + " is already in use: "), err.toString());
         assertNoStackTrace();
-        assertTrue(refusesConnections(base), "the first node's port was closed again");
-        assertTrue(refusesConnections(base + 2));
+        assertTrue(FreePorts.refusesConnections(base), "the first node's port was closed again");
+        assertTrue(FreePorts.refusesConnections(base + 2));
     }
 
     @Test
@@ -209,7 +197,7 @@ class ServeCommandTest {
         assertFalse(exit.isDone(), "serve keeps running");
         serve.serving.close();
         assertEquals(0, exit.get(10, TimeUnit.SECONDS));
-        assertTrue(refusesConnections(base));
+        assertTrue(FreePorts.refusesConnections(base));
     }
 
     @Test

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -60,16 +58,6 @@ class RespServerTest {
         }
     }
 
-    private static boolean refusesConnections(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-            return false;
-        } catch (ConnectException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     @Test
     void everyNodeListensOnItsOwnPort() throws IOException {
@@ -201,7 +189,7 @@ class RespServerTest {
                 return null;
             }).join();
             assertEquals(0, onFirst.readUntilClosed().length);
-            eventually("port " + base + " refuses connections", () -> refusesConnections(base));
+            eventually("port " + base + " refuses connections", () -> FreePorts.refusesConnections(base));
             onSecond.send("PING\r\n").expect("+PONG\r\n");
             assertEquals(List.of(base + 1, base + 2), server.listeningPorts());
         }
@@ -216,7 +204,7 @@ class RespServerTest {
             assertTrue(redis.closed());
             assertEquals(redis.replyText(), new String(client.readUntilClosed(), StandardCharsets.ISO_8859_1));
         }
-        eventually("port " + (base + 1) + " refuses connections", () -> refusesConnections(base + 1));
+        eventually("port " + (base + 1) + " refuses connections", () -> FreePorts.refusesConnections(base + 1));
         assertEquals(false, loop.call(c -> c.node(nodes.get(1).id()).isRunning()).join());
     }
 
@@ -282,7 +270,7 @@ class RespServerTest {
         for (int i = 0; i < 3; i++) {
             int port = base + i;
             // (a plain bind test would fail for a while: the closed connection leaves a TIME_WAIT on the port)
-            eventually("port " + port + " refuses connections", () -> refusesConnections(port));
+            eventually("port " + port + " refuses connections", () -> FreePorts.refusesConnections(port));
         }
     }
 

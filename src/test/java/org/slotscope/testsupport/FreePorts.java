@@ -60,4 +60,26 @@ public final class FreePorts {
             return false;
         }
     }
+
+    /** Whether a loopback connection to {@code port} is refused (nothing listens there). */
+    public static boolean refusesConnections(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+            return false;
+        } catch (java.net.ConnectException e) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether something accepts a loopback connection on {@code port}. */
+    public static boolean accepts(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +40,7 @@ public final class ServeProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServeProcess serve = new ServeProcess(process, log, port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!answers(port + nodes - 1)) {
+        while (!FreePorts.accepts(port + nodes - 1)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 String printed = serve.output();
                 serve.close();
@@ -64,14 +61,6 @@ public final class ServeProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
-    private static boolean answers(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** SIGTERM (the shutdown hook closes every port), then a kill if it does not stop. */
     @Override
