@@ -183,7 +183,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         long chosenSeed = seed != null ? seed : new SecureRandom().nextLong();
         NodeConfig defaults = new NodeConfig().nodeTimeout(nodeTimeout);
-        SimCluster cluster = new SimCluster(chosenSeed, defaults, new EventLog(), CommandTable.standard());
+        SimCluster cluster = new SimCluster(chosenSeed, defaults,
+                new EventLog(EventLog.DEFAULT_RETAINED, false), CommandTable.standard());
         EngineLoop loop = new EngineLoop(cluster, "slotscope-engine");
         String host = announcedHost();
         List<NodeLine> lines = loop.call(c -> {

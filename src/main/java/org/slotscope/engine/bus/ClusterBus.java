@@ -50,7 +50,7 @@ public final class ClusterBus {
      */
     List<GossipEntry> gossip(ClusterNode node, KnownNode receiver) {
         ClusterState state = node.state();
-        List<KnownNode> known = new ArrayList<>(state.nodes());
+        List<KnownNode> known = state.nodeList();
         int freshNodes = known.size() - 2;
         int wanted = Math.min(Math.max(3, known.size() / 10), freshNodes);
         List<GossipEntry> out = new ArrayList<>();

@@ -33,14 +33,15 @@ public final class ClusterCron {
         long handshakeTimeout = Math.max(nodeTimeout, 1000);
         long iteration = state.nextCronIteration();
 
-        List<KnownNode> known = new ArrayList<>(state.nodes());
+        List<KnownNode> known = state.nodeList();
+        List<KnownNode> timedOut = new ArrayList<>();
         for (KnownNode other : known) {
             if (other == state.myself()) {
                 continue;
             }
             // A handshake that did not complete in time is forgotten.
             if (other.inHandshake() && now - other.ctime() > handshakeTimeout) {
-                state.removeNode(other);
+                timedOut.add(other);
                 continue;
             }
             // A node we must MEET, or whose link is down, is (re)contacted every cron run.
@@ -53,6 +54,10 @@ public final class ClusterCron {
                     other.setPingSent(oldPingSent); // a reconnect keeps the pending ping's age
                 }
             }
+        }
+
+        for (KnownNode gone : timedOut) {
+            state.removeNode(gone);
         }
 
         // Once a second, ping the node with the oldest PONG among five random ones.

@@ -29,9 +29,17 @@ public final class EventLog {
     }
 
     public EventLog(int retained) {
+        this(retained, true);
+    }
+
+    /**
+     * {@code hashTrace}: keep the running SHA-256 of the trace (tests and replays compare it); a
+     * long-running `serve` or a benchmark can skip the cost of printing and hashing every event.
+     */
+    public EventLog(int retained, boolean hashTrace) {
         this.retained = retained;
         try {
-            this.digest = MessageDigest.getInstance("SHA-256");
+            this.digest = hashTrace ? MessageDigest.getInstance("SHA-256") : null;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -39,8 +47,10 @@ public final class EventLog {
 
     public void emit(ClusterEvent event) {
         total++;
-        digest.update(event.toString().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
+        if (digest != null) {
+            digest.update(event.toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+        }
         if (retained > 0) {
             if (recent.size() == retained) {
                 recent.removeFirst();
@@ -80,6 +90,9 @@ public final class EventLog {
 
     /** Hex SHA-256 of every event emitted so far, in order. */
     public String traceHash() {
+        if (digest == null) {
+            throw new IllegalStateException("this event log does not hash its trace");
+        }
         try {
             MessageDigest copy = (MessageDigest) digest.clone();
             return HexFormat.of().formatHex(copy.digest());

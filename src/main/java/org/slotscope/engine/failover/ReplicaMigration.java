@@ -29,12 +29,13 @@ public final class ReplicaMigration {
         if (!myself.isReplica() || !node.config().allowReplicaMigration()) {
             return;
         }
+        java.util.Map<KnownNode, Integer> okReplicas = nonFailingReplicas(state);
         int orphanedMasters = 0;
         int maxReplicas = 0;
         int myMastersReplicas = 0;
-        for (KnownNode n : state.nodes()) {
+        for (KnownNode n : state.nodeList()) {
             if (n.isMaster() && !n.has(NodeFlag.FAIL)) {
-                int ok = nonFailingReplicas(state, n);
+                int ok = okReplicas.getOrDefault(n, 0);
                 if (ok == 0 && n.slotCount() > 0 && n.migrateTo()) {
                     orphanedMasters++;
                 }
@@ -46,22 +47,22 @@ public final class ReplicaMigration {
         }
         // It makes no sense to migrate unless some master has at least two working replicas.
         if (orphanedMasters > 0 && maxReplicas >= 2 && myMastersReplicas == maxReplicas) {
-            migrate(node, maxReplicas);
+            migrate(node, maxReplicas, okReplicas);
         }
     }
 
-    /** clusterCountNonFailingSlaves */
-    private static int nonFailingReplicas(ClusterState state, KnownNode master) {
-        int ok = 0;
-        for (KnownNode replica : state.replicasOf(master)) {
-            if (!replica.has(NodeFlag.FAIL)) {
-                ok++;
+    /** clusterCountNonFailingSlaves for every master at once: one pass over the view. */
+    private static java.util.Map<KnownNode, Integer> nonFailingReplicas(ClusterState state) {
+        java.util.Map<KnownNode, Integer> ok = new java.util.HashMap<>();
+        for (KnownNode n : state.nodeList()) {
+            if (n.master() != null && !n.has(NodeFlag.FAIL)) {
+                ok.merge(n.master(), 1, Integer::sum);
             }
         }
         return ok;
     }
 
-    private void migrate(ClusterNode node, int maxReplicas) {
+    private void migrate(ClusterNode node, int maxReplicas, java.util.Map<KnownNode, Integer> okReplicas) {
         ClusterState state = node.state();
         KnownNode myself = state.myself();
         KnownNode myMaster = myself.master();
@@ -84,8 +85,8 @@ public final class ReplicaMigration {
         long now = cluster.now();
         KnownNode target = null;
         KnownNode candidate = myself;
-        for (KnownNode n : state.nodes()) {
-            int replicas = n.isMaster() ? nonFailingReplicas(state, n) : 0;
+        for (KnownNode n : state.nodeList()) {
+            int replicas = n.isMaster() ? okReplicas.getOrDefault(n, 0) : 0;
             boolean orphaned = n.isMaster() && !n.has(NodeFlag.FAIL) && n.migrateTo() && replicas == 0;
             if (orphaned) {
                 if (target == null && n.slotCount() > 0) {

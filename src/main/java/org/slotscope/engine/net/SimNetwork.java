@@ -25,6 +25,9 @@ public final class SimNetwork {
 
     /** One-way latency from one node to another. */
     public long latency(ClusterNode from, ClusterNode to) {
+        if (linkLatency.isEmpty()) {
+            return defaultLatencyMillis;
+        }
         Long specific = linkLatency.get(linkKey(from.id(), to.id()));
         return specific != null ? specific : defaultLatencyMillis;
     }
@@ -38,6 +41,9 @@ public final class SimNetwork {
     public boolean canReach(ClusterNode from, ClusterNode to) {
         if (!from.isRunning() || !to.isRunning()) {
             return false;
+        }
+        if (partitionGroup.isEmpty()) {
+            return true;
         }
         return partitionGroup.getOrDefault(from.id(), 0).equals(partitionGroup.getOrDefault(to.id(), 0));
     }

@@ -24,6 +24,9 @@ public final class ClusterState {
     private final LongSupplier clock;
     private final LongUnaryOperator toUnixMillis;
     private final Map<NodeId, KnownNode> nodes = new LinkedHashMap<>();
+    /** The same nodes, indexable: gossip picks at random and the cron walks them without copying. */
+    private final ArrayList<KnownNode> nodeList = new ArrayList<>();
+    private final List<KnownNode> nodeListView = Collections.unmodifiableList(nodeList);
     private final KnownNode[] slots = new KnownNode[HashSlot.SLOTS];
     private final KnownNode[] migratingSlotsTo = new KnownNode[HashSlot.SLOTS];
     private final KnownNode[] importingSlotsFrom = new KnownNode[HashSlot.SLOTS];
@@ -31,6 +34,9 @@ public final class ClusterState {
     private long lastVoteEpoch;
     private boolean ok;
     private long cronIteration;
+    /** CLUSTER_TODO_UPDATE_STATE: something that cluster_state depends on changed since the last update. */
+    private boolean stateDirty = true;
+    private boolean coverageRequired = true;
     private final FailoverState failover = new FailoverState();
     private int size;
     private long firstCallTime = Long.MIN_VALUE;
@@ -61,6 +67,7 @@ public final class ClusterState {
         myself.flags().add(NodeFlag.MYSELF);
         myself.flags().add(NodeFlag.MASTER);
         nodes.put(myself.id(), myself);
+        nodeList.add(myself);
     }
 
     public KnownNode myself() {
@@ -137,6 +144,11 @@ public final class ClusterState {
         return Collections.unmodifiableCollection(nodes.values());
     }
 
+    /** Every known node, myself included, in the order they were learned; read-only. */
+    public List<KnownNode> nodeList() {
+        return nodeListView;
+    }
+
     public KnownNode lookup(NodeId id) {
         return nodes.get(id);
     }
@@ -148,6 +160,8 @@ public final class ClusterState {
 
     public void addNode(KnownNode node) {
         if (nodes.putIfAbsent(node.id(), node) == null) {
+            nodeList.add(node);
+            stateDirty = true;
             if (node.linkCreateTime() == 0) {
                 node.setLinkCreateTime(now());
             }
@@ -178,6 +192,8 @@ public final class ClusterState {
             }
         }
         nodes.remove(node.id());
+        nodeList.remove(node);
+        stateDirty = true;
         events.emit(new ClusterEvent.NodeMembershipChanged(now(), myId(), node.id(), false));
     }
 
@@ -221,6 +237,7 @@ public final class ClusterState {
     public void setFlag(KnownNode node, NodeFlag flag, boolean on) {
         boolean changed = on ? node.flags().add(flag) : node.flags().remove(flag);
         if (changed) {
+            stateDirty = true;
             events.emit(new ClusterEvent.NodeFlagChanged(now(), myId(), node.id(), flag.redisName(), on));
         }
     }
@@ -274,6 +291,7 @@ public final class ClusterState {
                 node.setMigrateTo(true);
             }
             node.setMaster(master);
+            stateDirty = true;
             events.emit(new ClusterEvent.RoleChanged(now(), myId(), node.id(), master == null ? null : master.id()));
         }
     }
@@ -302,6 +320,7 @@ public final class ClusterState {
             changed = true;
         }
         if (changed) {
+            stateDirty = true;
             events.emit(new ClusterEvent.SlotsAssigned(now(), myId(), first, last, owner == null ? null : owner.id()));
         }
     }
@@ -451,6 +470,12 @@ public final class ClusterState {
      * after leaving a minority a rejoin delay, before it accepts queries again.
      */
     public void updateState(NodeConfig config) {
+        // Like clusterCron, recompute only after a change, or while the state is fail (its delays).
+        if (ok && !stateDirty && config.requireFullCoverage() == coverageRequired) {
+            return;
+        }
+        coverageRequired = config.requireFullCoverage();
+        stateDirty = false;
         long now = now();
         if (firstCallTime == Long.MIN_VALUE) {
             firstCallTime = now;
@@ -504,6 +529,7 @@ public final class ClusterState {
             }
         }
         failover.reset();
+        stateDirty = true;
         firstCallTime = Long.MIN_VALUE;
         if (ok) {
             ok = false;

@@ -3,7 +3,6 @@ package org.slotscope.engine.node;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Set;
-import org.slotscope.engine.slot.HashSlot;
 
 /**
  * One node as another node sees it: Redis's {@code clusterNode} struct. Every node keeps its own
@@ -16,7 +15,8 @@ public final class KnownNode {
     private int port;
     private int busPort;
     private final EnumSet<NodeFlag> flags = EnumSet.noneOf(NodeFlag.class);
-    private final BitSet slots = new BitSet(HashSlot.SLOTS);
+    // grows to the highest slot owned: a replica or an empty master costs nothing, as views of 1000 nodes add up
+    private final BitSet slots = new BitSet();
     private KnownNode master;
     private long configEpoch;
     private long pingSent;
