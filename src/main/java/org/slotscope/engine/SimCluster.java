@@ -48,7 +48,7 @@ public final class SimCluster {
     private long unixMillisAtZero = DEFAULT_UNIX_MILLIS_AT_ZERO;
     private final SeededRandom random;
     private final EventLog events;
-    private final SimNetwork network = new SimNetwork();
+    private final SimNetwork network;
     private final CommandDispatcher dispatcher;
     private final NodeConfig defaults;
     private final Map<NodeId, ClusterNode> nodes = new LinkedHashMap<>();
@@ -67,6 +67,7 @@ public final class SimCluster {
 
     public SimCluster(long seed, NodeConfig defaults, EventLog events, CommandTable commands) {
         this.random = new SeededRandom(seed);
+        this.network = new SimNetwork(random);
         this.defaults = defaults;
         this.events = events;
         this.dispatcher = new CommandDispatcher(this, commands);

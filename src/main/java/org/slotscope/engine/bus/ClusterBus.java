@@ -170,10 +170,11 @@ public final class ClusterBus {
         long now = cluster.now();
         from.state().countMessageSent(message.type());
         boolean reachable = target != null && cluster.network().canReach(from, target);
-        long deliverAt = now + (target == null ? 0 : cluster.network().latency(from, target));
+        long deliverAt = now + (target == null ? 0 : cluster.network().transitTime(from, target));
+        boolean lost = reachable && cluster.network().drops();
         cluster.events().emit(new ClusterEvent.BusMessageSent(now, deliverAt, from.id(),
-                target == null ? null : target.id(), message.type(), !reachable));
-        if (reachable) {
+                target == null ? null : target.id(), message.type(), !reachable || lost));
+        if (reachable && !lost) {
             cluster.scheduler().scheduleAt(deliverAt, () -> {
                 // the receiver may have crashed, or a partition may have started, while it flew
                 if (cluster.network().canReach(from, target)) {

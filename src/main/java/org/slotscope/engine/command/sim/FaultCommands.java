@@ -21,7 +21,9 @@ import org.slotscope.engine.node.NodeId;
  *   SLOTSCOPE CRASH node            the node stops answering, as if killed (SHUTDOWN does it to itself)
  *   SLOTSCOPE RESTART node          restart without persistence: same id and nodes.conf, no keys
  *   SLOTSCOPE PARTITION node,node,... [node,...]   cut the listed groups off from each other and the rest
- *   SLOTSCOPE HEAL                  remove every partition and latency setting
+ *   SLOTSCOPE JITTER ms             bus messages take up to ms more than their link's latency
+ *   SLOTSCOPE LOSS percent          that share of bus messages is lost
+ *   SLOTSCOPE HEAL                  remove every partition, latency, jitter and loss setting
  *   SLOTSCOPE LATENCY ms [node node]   one-way latency of every link, or of one link both ways
  *   SLOTSCOPE HELP
  * </pre>
@@ -36,8 +38,12 @@ public final class FaultCommands {
             "    Start a stopped node again: same id and cluster view, no keys (no persistence).",
             "PARTITION <node>[,<node>...] [<node>[,<node>...] ...]",
             "    Each listed group can only reach its own members; unlisted nodes form one more group.",
+            "JITTER <ms>",
+            "    Cluster bus messages take up to <ms> more than their link's latency.",
+            "LOSS <percent>",
+            "    That share of cluster bus messages is lost on the way.",
             "HEAL",
-            "    Remove every partition and latency setting.",
+            "    Remove every partition, latency, jitter and loss setting.",
             "LATENCY <ms> [<node> <node>]",
             "    One-way latency of every cluster bus link, or of the link between two nodes.",
             "HELP",
@@ -55,7 +61,10 @@ public final class FaultCommands {
                 .subcommand(sub("restart", 3, "Restart a stopped node without persistence")
                         .handler(FaultCommands::restart))
                 .subcommand(sub("partition", -3, "Split the network into groups").handler(FaultCommands::partition))
-                .subcommand(sub("heal", 2, "Remove partitions and latency").handler(FaultCommands::heal))
+                .subcommand(sub("heal", 2, "Remove partitions, latency, jitter and loss")
+                        .handler(FaultCommands::heal))
+                .subcommand(sub("jitter", 3, "Add random delay to cluster bus messages").handler(FaultCommands::jitter))
+                .subcommand(sub("loss", 3, "Lose a share of cluster bus messages").handler(FaultCommands::loss))
                 .subcommand(sub("latency", -3, "Set the one-way latency of links").handler(FaultCommands::latency))
                 .subcommand(sub("help", 2, "Show helpful text about the different subcommands")
                         .handler((ctx, argv) -> Reply.bulkStrings(HELP))));
@@ -135,6 +144,24 @@ public final class FaultCommands {
 
     private static Reply heal(CommandContext ctx, byte[][] argv) {
         ctx.cluster().network().heal();
+        return Reply.OK;
+    }
+
+    private static Reply jitter(CommandContext ctx, byte[][] argv) {
+        OptionalLong millis = Args.parseLong(argv[2]);
+        if (millis.isEmpty() || millis.getAsLong() < 0) {
+            return Errors.NOT_INTEGER;
+        }
+        ctx.cluster().network().setJitterMillis(millis.getAsLong());
+        return Reply.OK;
+    }
+
+    private static Reply loss(CommandContext ctx, byte[][] argv) {
+        java.util.OptionalDouble percent = Args.parseDouble(argv[2]);
+        if (percent.isEmpty() || percent.getAsDouble() < 0 || percent.getAsDouble() > 100) {
+            return Reply.err("loss must be a percentage from 0 to 100");
+        }
+        ctx.cluster().network().setLossRate(percent.getAsDouble() / 100);
         return Reply.OK;
     }
 

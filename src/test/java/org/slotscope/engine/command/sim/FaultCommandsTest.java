@@ -78,4 +78,22 @@ class FaultCommandsTest {
         assertInstanceOf(Reply.ArrayReply.class, run(nodes.get(0), "SLOTSCOPE", "HELP"));
         assertTrue(cluster.network().canReach(nodes.get(0), nodes.get(1)), "a refused PARTITION changed nothing");
     }
+
+    @Test
+    void jitterAndLossSlowTheBusButTheClusterHolds() {
+        assertEquals(Reply.OK, run(nodes.get(0), "SLOTSCOPE", "JITTER", "200"));
+        assertEquals(Reply.OK, run(nodes.get(0), "SLOTSCOPE", "LOSS", "20"));
+        cluster.runFor(30_000);
+        var sent = cluster.events().recent(org.slotscope.engine.event.ClusterEvent.BusMessageSent.class);
+        long lost = sent.stream().filter(m -> m.dropped()).count();
+        assertTrue(lost > sent.size() / 10 && lost < sent.size() * 3 / 10, lost + " of " + sent.size() + " lost");
+        assertTrue(sent.stream().anyMatch(m -> m.deliverTime() - m.time() > 100), "some messages are late");
+        for (ClusterNode n : nodes) {
+            assertTrue(n.state().isOk(), "20% loss is not a failure: " + n);
+        }
+        assertEquals(Reply.err("loss must be a percentage from 0 to 100"),
+                run(nodes.get(0), "SLOTSCOPE", "LOSS", "120"));
+        assertEquals(Reply.OK, run(nodes.get(0), "SLOTSCOPE", "HEAL"));
+        assertEquals(0, cluster.network().jitterMillis());
+    }
 }
