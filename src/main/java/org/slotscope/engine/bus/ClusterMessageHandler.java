@@ -131,7 +131,10 @@ final class ClusterMessageHandler {
     }
 
     private static KnownNode handshakeAt(ClusterState state, Header header) {
-        for (KnownNode n : state.nodes()) {
+        if (state.handshakeCount() == 0) {
+            return null;
+        }
+        for (KnownNode n : state.nodeList()) {
             if (n.inHandshake() && n.ip().equals(header.ip()) && n.port() == header.port()) {
                 return n;
             }

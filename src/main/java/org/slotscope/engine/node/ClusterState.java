@@ -27,6 +27,8 @@ public final class ClusterState {
     /** The same nodes, indexable: gossip picks at random and the cron walks them without copying. */
     private final ArrayList<KnownNode> nodeList = new ArrayList<>();
     private final List<KnownNode> nodeListView = Collections.unmodifiableList(nodeList);
+    /** How many of them are handshake placeholders (most views have none: skip the search). */
+    private int handshakes;
     private final KnownNode[] slots = new KnownNode[HashSlot.SLOTS];
     private final KnownNode[] migratingSlotsTo = new KnownNode[HashSlot.SLOTS];
     private final KnownNode[] importingSlotsFrom = new KnownNode[HashSlot.SLOTS];
@@ -145,6 +147,10 @@ public final class ClusterState {
     }
 
     /** Every known node, myself included, in the order they were learned; read-only. */
+    public int handshakeCount() {
+        return handshakes;
+    }
+
     public List<KnownNode> nodeList() {
         return nodeListView;
     }
@@ -193,13 +199,19 @@ public final class ClusterState {
         }
         nodes.remove(node.id());
         nodeList.remove(node);
+        if (node.inHandshake()) {
+            handshakes--;
+        }
         stateDirty = true;
         events.emit(new ClusterEvent.NodeMembershipChanged(now(), myId(), node.id(), false));
     }
 
     /** clusterHandshakeInProgress: a handshake node already exists for this address. */
     public boolean handshakeInProgress(String ip, int port, int busPort) {
-        for (KnownNode n : nodes.values()) {
+        if (handshakes == 0) {
+            return false;
+        }
+        for (KnownNode n : nodeList) {
             if (n.inHandshake() && n.ip().equals(ip) && n.port() == port && n.busPort() == busPort) {
                 return true;
             }
@@ -214,6 +226,7 @@ public final class ClusterState {
     public KnownNode startHandshake(NodeId randomName, String ip, int port, int busPort) {
         KnownNode node = new KnownNode(randomName, ip, port, busPort);
         node.flags().add(NodeFlag.HANDSHAKE);
+        handshakes++;
         node.setMeetPending(true);
         node.setLinkConnected(false);
         addNode(node);
