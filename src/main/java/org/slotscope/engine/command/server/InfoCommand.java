@@ -378,13 +378,14 @@ public final class InfoCommand {
             }
         } else {
             KnownNode master = myself.master();
-            boolean linkUp = master.linkConnected() && !master.isFailing();
+            boolean syncing = node.syncingFrom() != null;
+            boolean linkUp = master.linkConnected() && !master.isFailing() && !syncing;
             l.field("role", "slave")
                     .field("master_host", master.ip())
                     .field("master_port", master.port())
                     .field("master_link_status", linkUp ? "up" : "down")
                     .field("master_last_io_seconds_ago", linkUp ? 0 : -1)
-                    .field("master_sync_in_progress", 0)
+                    .field("master_sync_in_progress", syncing ? 1 : 0)
                     .field("slave_read_repl_offset", offset)
                     .field("slave_repl_offset", offset)
                     .field("slave_priority", 100)

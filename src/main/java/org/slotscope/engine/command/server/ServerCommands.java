@@ -129,9 +129,11 @@ public final class ServerCommands {
             return Reply.array(Reply.bulk("master"), Reply.integer(myself.replOffset()), Reply.array(replicas));
         }
         org.slotscope.engine.node.KnownNode master = myself.master();
-        boolean linkUp = master.linkConnected() && !master.isFailing();
+        // replication states as ROLE names them: connect (no link), sync (full resync), connected
+        String linkState = ctx.node().syncingFrom() != null ? "sync"
+                : master.linkConnected() && !master.isFailing() ? "connected" : "connect";
         return Reply.array(Reply.bulk("slave"), Reply.bulk(master.ip()), Reply.integer(master.port()),
-                Reply.bulk(linkUp ? "connected" : "connect"), Reply.integer(myself.replOffset()));
+                Reply.bulk(linkState), Reply.integer(myself.replOffset()));
     }
 
     /** askingCommand (cluster.c): the next command may touch an IMPORTING slot. The dispatcher clears it after. */
