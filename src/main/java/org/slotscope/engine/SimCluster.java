@@ -147,6 +147,7 @@ public final class SimCluster {
         ClusterState state = new ClusterState(myself, events, scheduler::now, this::toUnixMillis);
         ClusterNode node = new ClusterNode(id, host, port, new Keyspace(scheduler::now), state, defaults.copy(),
                 now(), random.nextLong());
+        node.newReplicationHistory(random.nextLong());
         nodes.put(id, node);
         byAddress.put(address, node);
         events.emit(new ClusterEvent.NodeStarted(now(), id, host, port));
@@ -187,6 +188,10 @@ public final class SimCluster {
         node.setRunning(true);
         node.newIncarnation();
         long removed = node.keyspace().flushAll();
+        // no persistence: the data and its replication history start again from nothing
+        node.state().myself().setReplOffset(0);
+        node.backlog().clear();
+        node.newReplicationHistory(random.nextLong());
         events.emit(new ClusterEvent.NodeStarted(now(), node.id(), node.host(), node.port()));
         if (removed > 0) {
             events.emit(new ClusterEvent.KeyspaceFlushed(now(), node.id(), removed));
@@ -194,6 +199,9 @@ public final class SimCluster {
         node.state().restart();
         node.migrateLinks().clear();
         replication.stopReplication(node);
+        if (node.state().myself().isReplica()) {
+            replication.resyncAfterRestart(node);
+        }
         scheduleCron(node);
     }
 
@@ -297,6 +305,7 @@ public final class SimCluster {
                     viewer.state().setRole(viewer.state().lookup(replica.id()),
                             viewer.state().lookup(created.get(m).id()));
                 }
+                replica.adoptReplicationId(created.get(m).replId()); // in sync, on the master's history
             }
         }
         for (ClusterNode node : created) {

@@ -266,6 +266,7 @@ public final class ReplicaFailover {
         }
         state.setRole(myself, null);
         cluster.stopReplication(node);
+        node.shiftReplicationId(cluster.random().nextLong(), myself.replOffset());
         cluster.replication().reportLostWrites(node, oldMaster.id());
         BitSet slots = oldMaster.slots();
         for (int slot = slots.nextSetBit(0); slot >= 0; slot = slots.nextSetBit(slot + 1)) {

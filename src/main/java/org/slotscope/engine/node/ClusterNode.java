@@ -30,6 +30,11 @@ public final class ClusterNode {
     private final org.slotscope.engine.replication.ReplicationBacklog backlog =
             new org.slotscope.engine.replication.ReplicationBacklog(
                     org.slotscope.engine.replication.ReplicationBacklog.DEFAULT_SIZE);
+    /** The history this node's data belongs to (master_replid) and its previous one (master_replid2). */
+    private long replId;
+    private long replId2;
+    /** Up to which offset the previous history is shared (second_repl_offset), or -1. */
+    private long secondReplOffset = -1;
     /** The master whose snapshot this replica waits for (a full resync in progress), or null. */
     private NodeId syncingFrom;
     /** MIGRATE keeps one connection per target (migrateGetSocket caches sockets in Redis). */
@@ -108,6 +113,37 @@ public final class ClusterNode {
     /** The replication backlog: this node's recent write stream (repl-backlog-size). */
     public org.slotscope.engine.replication.ReplicationBacklog backlog() {
         return backlog;
+    }
+
+    public long replId() {
+        return replId;
+    }
+
+    public long replId2() {
+        return replId2;
+    }
+
+    public long secondReplOffset() {
+        return secondReplOffset;
+    }
+
+    /** A new history (a restart without persistence, or a fresh node): nothing is shared with before. */
+    public void newReplicationHistory(long id) {
+        this.replId = id;
+        this.replId2 = 0;
+        this.secondReplOffset = -1;
+    }
+
+    /** shiftReplicationId: a promoted replica starts a new history, sharing the old one up to {@code offset}. */
+    public void shiftReplicationId(long newId, long offset) {
+        this.replId2 = replId;
+        this.secondReplOffset = offset;
+        this.replId = newId;
+    }
+
+    /** A replica adopts its master's history (after a full or a partial resync). */
+    public void adoptReplicationId(long id) {
+        this.replId = id;
     }
 
     public NodeId syncingFrom() {

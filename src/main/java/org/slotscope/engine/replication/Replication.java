@@ -109,14 +109,42 @@ public final class Replication {
         }
         List<ReplicationBacklog.Entry> missing = master.backlog().after(mine);
         long latency = cluster.network().latency(master, replica);
-        if (!missing.isEmpty() && cluster.now() - missing.get(missing.size() - 1).time() <= 2 * latency) {
-            return; // still on the wire
+        if (!missing.isEmpty() && cluster.now() - missing.get(0).time() <= 2 * latency) {
+            return; // the next entry may still be on the wire
         }
-        if (mine < masterOffset && master.backlog().covers(mine)) {
+        if (canPartiallyResync(replica, master)) {
             for (ReplicationBacklog.Entry entry : missing) {
                 apply(master, replica, entry);
             }
         } else {
+            startFullResync(replica, master.id());
+        }
+    }
+
+    /**
+     * PSYNC's test (masterTryPartialResynchronization): the replica's history is the master's, or
+     * the master's previous one up to where they parted (second_repl_offset), and the backlog still
+     * holds the stream from exactly the replica's offset.
+     */
+    private static boolean canPartiallyResync(ClusterNode replica, ClusterNode master) {
+        long mine = replica.state().myself().replOffset();
+        long masterOffset = master.state().myself().replOffset();
+        boolean sameHistory = replica.replId() == master.replId()
+                || (replica.replId() == master.replId2() && mine <= master.secondReplOffset());
+        if (!sameHistory || mine > masterOffset) {
+            return false;
+        }
+        if (mine == masterOffset) {
+            return true;
+        }
+        List<ReplicationBacklog.Entry> missing = master.backlog().after(mine);
+        return !missing.isEmpty() && missing.get(0).startOffset() == mine;
+    }
+
+    /** A replica restarted without persistence has nothing: it needs its master's snapshot. */
+    public void resyncAfterRestart(ClusterNode replica) {
+        KnownNode master = replica.state().myself().master();
+        if (master != null) {
             startFullResync(replica, master.id());
         }
     }
@@ -135,7 +163,6 @@ public final class Replication {
             throw new IllegalArgumentException(node + " cannot replicate unknown node or itself: " + masterId);
         }
         boolean wasReplica = myself.isReplica();
-        String oldShard = myself.shardId();
         if (myself.isMaster()) {
             for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
                 state.setStable(slot);
@@ -146,11 +173,9 @@ public final class Replication {
         myself.setShardId(master.shardId());
         masterLinks.remove(node.id());
         ClusterNode source = cluster.node(masterId);
-        boolean sharedHistory = wasReplica && source != null && oldShard != null
-                && oldShard.equals(source.state().myself().shardId())
-                && myself.replOffset() <= source.state().myself().replOffset()
-                && source.backlog().covers(myself.replOffset());
-        if (!sharedHistory) {
+        if (wasReplica && source != null && canPartiallyResync(node, source)) {
+            node.adoptReplicationId(source.replId()); // "+CONTINUE <new replid>"
+        } else {
             startFullResync(node, masterId);
         }
         state.updateState(node.config());
@@ -197,6 +222,7 @@ public final class Replication {
         }
         long offset = source.state().myself().replOffset();
         myself.setReplOffset(offset);
+        node.adoptReplicationId(source.replId());
         node.backlog().clear();
         KnownNode seen = source.state().lookup(node.id());
         if (seen != null) {

@@ -1,0 +1,107 @@
+package org.slotscope.engine.replication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.event.ClusterEvent;
+import org.slotscope.engine.event.EventLog;
+import org.slotscope.engine.node.ClusterNode;
+import org.slotscope.engine.node.NodeConfig;
+
+/** Asynchronous replication: PSYNC when histories agree, a full resync when they do not. */
+class ReplicationTest {
+    private final SimCluster cluster = new SimCluster(17, new NodeConfig().nodeTimeout(15_000), new EventLog());
+
+    private Reply run(ClusterNode node, String... words) {
+        return cluster.execute(node, cluster.connect(node, "t"), words);
+    }
+
+    private static String info(Reply reply) {
+        return reply instanceof Reply.VerbatimString v ? v.text() : ((Reply.BulkString) reply).asString();
+    }
+
+    @Test
+    void aRestartedReplicaIsNotInSyncUntilItGetsASnapshot() {
+        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 1, 1);
+        ClusterNode master = nodes.get(0);
+        ClusterNode replica = nodes.get(1);
+        for (int i = 0; i < 10; i++) {
+            run(master, "SET", "k" + i, "v");
+        }
+        cluster.runFor(10);
+        cluster.stopNode(replica, "crash");
+        cluster.restartNode(replica);
+        assertEquals(0, replica.keyspace().size(), "no persistence");
+        assertTrue(info(run(replica, "INFO", "replication")).contains("master_sync_in_progress:1"));
+        cluster.runFor(replica.config().replDisklessSyncDelayMillis() + 10);
+        assertEquals(10, replica.keyspace().size());
+        assertEquals(master.state().myself().replOffset(), replica.state().myself().replOffset());
+    }
+
+    @Test
+    void aMasterRestartedWithoutPersistenceEmptiesItsReplicaToo() {
+        // the classic trap: the replica follows the empty master with a full resync
+        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 1, 1);
+        ClusterNode master = nodes.get(0);
+        ClusterNode replica = nodes.get(1);
+        for (int i = 0; i < 10; i++) {
+            run(master, "SET", "k" + i, "v");
+        }
+        cluster.runFor(10);
+        cluster.stopNode(master, "crash");
+        cluster.runFor(1000);
+        cluster.restartNode(master);
+        cluster.runFor(3000); // a restarted master refuses writes until its state is ok again
+        assertEquals(Reply.OK, run(master, "SET", "after", "1"));
+        cluster.runFor(master.config().replDisklessSyncDelayMillis() + 2000);
+        assertEquals(1, replica.keyspace().size(), "the replica now mirrors the empty-then-written master");
+        assertTrue(cluster.events().recent(ClusterEvent.KeyspaceFlushed.class).stream()
+                .anyMatch(e -> e.node().equals(replica.id()) && e.keysRemoved() == 10), "the flush is visible");
+    }
+
+    @Test
+    void aSiblingAheadOfThePromotedReplicaResyncsFully() {
+        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 1, 2);
+        ClusterNode master = nodes.get(0);
+        ClusterNode behind = nodes.get(1);
+        ClusterNode ahead = nodes.get(2);
+        cluster.network().setLinkLatency(master.id(), behind.id(), 300);
+        for (int i = 0; i < 10; i++) {
+            run(master, "SET", "k" + i, "v");
+        }
+        cluster.runFor(50); // "ahead" has the writes, "behind" not yet
+        cluster.stopNode(master, "crash");
+        cluster.network().heal();
+        assertEquals(Reply.OK, run(behind, "CLUSTER", "FAILOVER", "TAKEOVER"));
+        cluster.runFor(20_000);
+        assertEquals(behind.id(), ahead.state().myself().master().id());
+        assertTrue(cluster.events().recent(ClusterEvent.FullResync.class).stream()
+                .anyMatch(e -> e.replica().equals(ahead.id())), "histories diverged: a full resync");
+        assertEquals(behind.keyspace().size(), ahead.keyspace().size());
+        assertEquals(behind.state().myself().replOffset(), ahead.state().myself().replOffset());
+    }
+
+    @Test
+    void aSiblingBehindThePromotedReplicaContinuesWithPsync() {
+        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 1, 2);
+        ClusterNode master = nodes.get(0);
+        ClusterNode winner = nodes.get(1);
+        ClusterNode sibling = nodes.get(2);
+        for (int i = 0; i < 10; i++) {
+            run(master, "SET", "k" + i, "v");
+        }
+        cluster.runFor(50);
+        cluster.stopNode(master, "crash");
+        assertEquals(Reply.OK, run(winner, "CLUSTER", "FAILOVER", "TAKEOVER"));
+        run(winner, "SET", "new", "1");
+        cluster.runFor(20_000);
+        assertEquals(winner.id(), sibling.state().myself().master().id());
+        assertTrue(cluster.events().recent(ClusterEvent.FullResync.class).stream()
+                .noneMatch(e -> e.replica().equals(sibling.id())), "same history: no full resync");
+        assertEquals(11, sibling.keyspace().size());
+    }
+}
