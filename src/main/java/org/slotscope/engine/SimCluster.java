@@ -406,7 +406,9 @@ public final class SimCluster {
                 }
             }
             for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
-                if (!view.slotOwner(slot).id().equals(first.state().slotOwner(slot).id())) {
+                KnownNode mine = view.slotOwner(slot);
+                KnownNode reference = first.state().slotOwner(slot);
+                if (mine == null ? reference != null : reference == null || !mine.id().equals(reference.id())) {
                     return false;
                 }
             }

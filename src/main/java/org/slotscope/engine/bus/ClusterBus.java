@@ -40,7 +40,7 @@ public final class ClusterBus {
         return new Header(myself.id(), node.host(), node.port(), node.busPort(),
                 myself.isReplica() ? myself.master().id() : null, state.currentEpoch(),
                 master.configEpoch(), myself.replOffset(), master.slots(),
-                myself.isMaster() && state.failover().pausedUntil > cluster.now());
+                myself.isMaster() && state.failover().pausedUntil > cluster.now(), myself.has(NodeFlag.NOFAILOVER));
     }
 
     /**
@@ -168,13 +168,16 @@ public final class ClusterBus {
     private boolean send(ClusterNode from, String ip, int port, BusMessage message) {
         ClusterNode target = cluster.nodeAt(ip, port);
         long now = cluster.now();
-        from.state().countMessageSent(message.type());
         boolean reachable = target != null && cluster.network().canReach(from, target);
-        long deliverAt = now + (target == null ? 0 : cluster.network().transitTime(from, target));
-        boolean lost = reachable && cluster.network().drops();
-        cluster.events().emit(new ClusterEvent.BusMessageSent(now, deliverAt, from.id(),
-                target == null ? null : target.id(), message.type(), !reachable || lost));
-        if (reachable && !lost) {
+        if (!reachable) {
+            return false; // the connect fails (clusterNodeCronHandleReconnect): nothing is sent
+        }
+        from.state().countMessageSent(message.type());
+        long deliverAt = now + cluster.network().transitTime(from, target);
+        boolean lost = cluster.network().drops();
+        cluster.events().emit(new ClusterEvent.BusMessageSent(now, deliverAt, from.id(), target.id(), message.type(),
+                lost));
+        if (!lost) {
             cluster.scheduler().scheduleAt(deliverAt, () -> {
                 // the receiver may have crashed, or a partition may have started, while it flew
                 if (cluster.network().canReach(from, target)) {

@@ -32,6 +32,8 @@ public final class ClusterCron {
         long nodeTimeout = node.config().nodeTimeout();
         long handshakeTimeout = Math.max(nodeTimeout, 1000);
         long iteration = state.nextCronIteration();
+        // clusterUpdateMyselfFlags: cluster-replica-no-failover shows as the nofailover flag
+        state.setFlag(state.myself(), NodeFlag.NOFAILOVER, node.config().replicaNoFailover());
 
         List<KnownNode> known = state.nodeList();
         List<KnownNode> timedOut = new ArrayList<>();

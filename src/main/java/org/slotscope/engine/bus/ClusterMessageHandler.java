@@ -88,6 +88,9 @@ final class ClusterMessageHandler {
         if (!isPong) {
             bus.sendPong(node, header.ip(), header.port());
         }
+        if (message instanceof BusMessage.Meet && sender == null) {
+            processGossip(node, null, message); // clusterProcessGossipSection for !sender && MEET
+        }
 
         if (isPong) {
             KnownNode placeholder = handshakeAt(state, header);
@@ -97,6 +100,13 @@ final class ClusterMessageHandler {
                     state.removeNode(placeholder);
                 } else {
                     sender = state.renameNode(placeholder, header.sender());
+                    // the epochs this message carries count from now on (they were skipped while unknown)
+                    if (header.currentEpoch() > state.currentEpoch()) {
+                        state.setCurrentEpoch(header.currentEpoch());
+                    }
+                    if (header.senderIsMaster() && header.configEpoch() > sender.configEpoch()) {
+                        sender.setConfigEpoch(header.configEpoch());
+                    }
                 }
             }
         }
@@ -117,13 +127,19 @@ final class ClusterMessageHandler {
         }
 
         sender.setReplOffset(header.replOffset());
+        state.setFlag(sender, NodeFlag.NOFAILOVER, header.noFailover());
         failover.onMasterHeader(node, sender, header);
         updateRole(state, sender, header);
-        if (header.senderIsMaster()) {
-            if (!sender.slots().equals(header.slotsView())) {
-                clusterUpdateSlotsConfigWith(node, sender, header.configEpoch(), header.slotsView());
-            }
+        // The claim is about the sender's slots, or its master's when it is a replica.
+        KnownNode claimant = header.senderIsMaster() ? sender : sender.master();
+        boolean dirtySlots = claimant != null && !claimant.slots().equals(header.slotsView());
+        if (header.senderIsMaster() && dirtySlots) {
+            clusterUpdateSlotsConfigWith(node, sender, header.configEpoch(), header.slotsView());
+        }
+        if (dirtySlots) {
             sendUpdateIfStale(node, header);
+        }
+        if (header.senderIsMaster()) {
             handleConfigEpochCollision(node, sender, header);
         }
         processGossip(node, sender, message);
@@ -150,13 +166,14 @@ final class ClusterMessageHandler {
             }
             return;
         }
+        if (sender.isMaster()) {
+            // "Master turned into a slave! Reconfigure the node.": it owns nothing any more, even
+            // before we know its new master.
+            state.assignSlots(sender.slots(), null);
+            state.setReplicaOfUnknown(sender);
+        }
         KnownNode master = state.lookup(header.master());
         if (master != null && sender.master() != master) {
-            // "Master turned into a slave! Reconfigure the node.": it owns nothing any more.
-            BitSet owned = sender.slots();
-            for (int slot = owned.nextSetBit(0); slot >= 0; slot = owned.nextSetBit(slot + 1)) {
-                state.assignSlot(slot, null);
-            }
             state.setRole(sender, master);
         }
     }
@@ -178,6 +195,7 @@ final class ClusterMessageHandler {
         int senderSlots = 0;
         int migratedOurSlots = 0;
         BitSet dirty = new BitSet();
+        BitSet won = new BitSet();
         for (int slot = claimed.nextSetBit(0); slot >= 0; slot = claimed.nextSetBit(slot + 1)) {
             senderSlots++;
             KnownNode owner = state.slotOwner(slot);
@@ -192,9 +210,10 @@ final class ClusterMessageHandler {
                     newMaster = sender;
                     migratedOurSlots++;
                 }
-                state.assignSlot(slot, sender);
+                won.set(slot);
             }
         }
+        state.assignSlots(won, sender); // clusterDelSlot + clusterAddSlot, published as runs
         if (newMaster != null && currentMaster.slotCount() == 0
                 && (node.config().allowReplicaMigration() || senderSlots == migratedOurSlots)) {
             cluster.becomeReplicaOf(node, sender.id());
@@ -223,7 +242,8 @@ final class ClusterMessageHandler {
 
     /**
      * clusterHandleConfigEpochCollision: two masters with the same configEpoch; the one with the
-     * greater node id takes a new epoch, so slot conflicts always have a winner.
+     * smaller node id takes a new epoch (the greater id keeps its), so slot conflicts always have a
+     * winner.
      */
     private static void handleConfigEpochCollision(ClusterNode node, KnownNode sender, Header header) {
         ClusterState state = node.state();
@@ -321,7 +341,7 @@ final class ClusterMessageHandler {
         ClusterState state = node.state();
         for (GossipEntry entry : gossip) {
             KnownNode known = state.lookup(entry.node());
-            if (known != null && sender.isMaster() && known != state.myself()) {
+            if (known != null && sender != null && sender.isMaster() && known != state.myself()) {
                 // Failure reports count only when they come from masters.
                 if (entry.pfail() || entry.fail()) {
                     state.addFailureReport(known, sender);

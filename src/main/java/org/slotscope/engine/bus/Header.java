@@ -10,7 +10,8 @@ import org.slotscope.engine.node.NodeId;
  * clusterBuildMessageHdr does, so everyone learns the shard's configuration from any member.
  */
 public record Header(NodeId sender, String ip, int port, int busPort, NodeId master, long currentEpoch,
-                     long configEpoch, long replOffset, BitSet slots, boolean paused) {
+                     long configEpoch, long replOffset, BitSet slots, boolean paused,
+                     boolean noFailover) {
     public Header {
         slots = (BitSet) slots.clone();
     }

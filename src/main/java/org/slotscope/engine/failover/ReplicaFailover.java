@@ -134,12 +134,10 @@ public final class ReplicaFailover {
                 election.manual = true;
                 election.manualEnd = now + MF_TIMEOUT_MILLIS;
                 election.manualCanStart = true;
-                election.authTime = FailoverState.NEVER; // start a new election now, whatever came before
             }
             case DEFAULT -> {
                 election.manual = true;
                 election.manualEnd = now + MF_TIMEOUT_MILLIS;
-                election.authTime = FailoverState.NEVER;
                 bus.sendMfStart(node, state.myself().master());
             }
         }
@@ -250,6 +248,8 @@ public final class ReplicaFailover {
         FailoverState election = node.state().failover();
         if (voter.isMaster() && voter.slotCount() > 0 && header.currentEpoch() >= election.authEpoch) {
             election.authCount++;
+            // CLUSTER_TODO_HANDLE_FAILOVER: Redis looks at the votes before its next event-loop pass
+            handleReplicaFailover(node);
         }
     }
 
@@ -268,10 +268,7 @@ public final class ReplicaFailover {
         cluster.stopReplication(node);
         node.shiftReplicationId(cluster.random().nextLong(), myself.replOffset());
         cluster.replication().reportLostWrites(node, oldMaster.id());
-        BitSet slots = oldMaster.slots();
-        for (int slot = slots.nextSetBit(0); slot >= 0; slot = slots.nextSetBit(slot + 1)) {
-            state.assignSlot(slot, myself);
-        }
+        state.assignSlots(oldMaster.slots(), myself);
         state.failover().reset();
         state.updateState(node.config());
         cluster.events().emit(new ClusterEvent.FailoverCompleted(cluster.now(), myself.id(), oldMaster.id(),

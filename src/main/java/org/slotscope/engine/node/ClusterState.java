@@ -194,8 +194,9 @@ public final class ClusterState {
         node.slots().clear();
         for (KnownNode other : nodes.values()) {
             if (other.master() == node) {
-                other.setMaster(null);
+                setReplicaOfUnknown(other);
             }
+            other.failReports().remove(node.id()); // its reports about others go with it
         }
         nodes.remove(node.id());
         nodeList.remove(node);
@@ -294,6 +295,15 @@ public final class ClusterState {
         return out;
     }
 
+    /** {@code node} is a replica of a master this view does not know (yet). */
+    public void setReplicaOfUnknown(KnownNode node) {
+        if (!node.isReplica() || node.master() != null) {
+            node.setReplicaOfUnknown();
+            stateDirty = true;
+            events.emit(new ClusterEvent.RoleChanged(now(), myId(), node.id(), null));
+        }
+    }
+
     public void setRole(KnownNode node, KnownNode master) {
         if (node.master() != master || (master == null && !node.isMaster())) {
             // clusterNodeAddSlave / clusterSetNodeAsMaster: a master that has, or had, replicas is a
@@ -335,6 +345,16 @@ public final class ClusterState {
         if (changed) {
             stateDirty = true;
             events.emit(new ClusterEvent.SlotsAssigned(now(), myId(), first, last, owner == null ? null : owner.id()));
+        }
+    }
+
+    /** Assigns every slot of {@code slots} to {@code owner}, one event per contiguous run. */
+    public void assignSlots(java.util.BitSet slots, KnownNode owner) {
+        int first = slots.nextSetBit(0);
+        while (first >= 0) {
+            int last = slots.nextClearBit(first) - 1;
+            assignSlots(first, last, owner);
+            first = slots.nextSetBit(last + 1);
         }
     }
 

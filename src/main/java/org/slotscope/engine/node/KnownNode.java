@@ -115,6 +115,16 @@ public final class KnownNode {
         }
     }
 
+    /**
+     * A replica whose master is gone from this view, or not known yet: still a replica, pointing at
+     * nobody (clusterDelNode leaves the SLAVE flag; a header can name a master we never met).
+     */
+    public void setReplicaOfUnknown() {
+        this.master = null;
+        flags.remove(NodeFlag.MASTER);
+        flags.add(NodeFlag.SLAVE);
+    }
+
     public long configEpoch() {
         return configEpoch;
     }

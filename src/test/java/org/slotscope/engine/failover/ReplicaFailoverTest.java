@@ -282,4 +282,18 @@ class ReplicaFailoverTest {
         assertTrue(a.state().importingSlotsFrom(12182) != null, "an open slot that check reports and fix closes");
         assertTrue(cluster.events().recent(ClusterEvent.WritesLost.class).isEmpty());
     }
+
+    @Test
+    void aReplicaThatMustNotFailOverSaysSoInItsFlags() {
+        // cluster-replica-no-failover yes: "slave,nofailover" in everyone's CLUSTER NODES
+        replicaOfC.config().replicaNoFailover(true);
+        cluster.runFor(NODE_TIMEOUT * 2);
+        String nodesSeenByA = ((Reply.VerbatimString) run(a, "CLUSTER", "NODES")).text();
+        assertTrue(nodesSeenByA.contains(replicaOfC.id().value() + " 127.0.0.1:7005@17005 slave,nofailover "),
+                nodesSeenByA);
+        cluster.stopNode(c, "crash");
+        cluster.runFor(NODE_TIMEOUT * 5);
+        assertTrue(replicaOfC.state().myself().isReplica(), "it did not run for election");
+        assertFalse(a.state().isOk(), "nobody took the failed master's slots");
+    }
 }
