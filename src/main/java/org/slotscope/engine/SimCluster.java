@@ -423,7 +423,10 @@ public final class SimCluster {
                 if (viewer != other && viewer.state().lookup(other.id()) == null) {
                     KnownNode known = new KnownNode(other.id(), other.host(), other.port(), other.busPort());
                     known.setMaster(null);
-                    known.setPongReceived(now());
+                    // a settled cluster's PONG times are spread over the ping period, not all equal
+                    // (equal ones would make every node ping every other in the same instant)
+                    long spread = Math.max(1, viewer.config().nodeTimeout() / 2);
+                    known.setPongReceived(now() - random.nextInt((int) Math.min(spread, Integer.MAX_VALUE)));
                     viewer.state().addNode(known);
                 }
             }

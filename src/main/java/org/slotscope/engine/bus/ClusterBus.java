@@ -39,8 +39,24 @@ public final class ClusterBus {
         KnownNode master = myself.isReplica() ? myself.master() : myself;
         return new Header(myself.id(), node.host(), node.port(), node.busPort(),
                 myself.isReplica() ? myself.master().id() : null, state.currentEpoch(),
-                master.configEpoch(), myself.replOffset(), master.slots(),
+                master.configEpoch(), myself.replOffset(), slotsSnapshot(node, master),
                 myself.isMaster() && state.failover().pausedUntil > cluster.now(), myself.has(NodeFlag.NOFAILOVER));
+    }
+
+    private final java.util.Map<org.slotscope.engine.node.NodeId, SlotsSnapshot> snapshots = new java.util.HashMap<>();
+
+    private record SlotsSnapshot(long version, KnownNode of, java.util.BitSet slots) {
+    }
+
+    /** One immutable copy of the advertised slots per node, renewed when its view's slots change. */
+    private java.util.BitSet slotsSnapshot(ClusterNode node, KnownNode of) {
+        long version = node.state().slotsVersion();
+        SlotsSnapshot cached = snapshots.get(node.id());
+        if (cached == null || cached.version() != version || cached.of() != of) {
+            cached = new SlotsSnapshot(version, of, (java.util.BitSet) of.slots().clone());
+            snapshots.put(node.id(), cached);
+        }
+        return cached.slots();
     }
 
     /**

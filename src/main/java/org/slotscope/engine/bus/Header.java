@@ -12,8 +12,8 @@ import org.slotscope.engine.node.NodeId;
 public record Header(NodeId sender, String ip, int port, int busPort, NodeId master, long currentEpoch,
                      long configEpoch, long replOffset, BitSet slots, boolean paused,
                      boolean noFailover) {
+    /** {@code slots} must not change afterwards: the bus passes a snapshot shared by many messages. */
     public Header {
-        slots = (BitSet) slots.clone();
     }
 
     public boolean senderIsMaster() {

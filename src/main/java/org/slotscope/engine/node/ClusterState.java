@@ -38,6 +38,8 @@ public final class ClusterState {
     private long cronIteration;
     /** CLUSTER_TODO_UPDATE_STATE: something that cluster_state depends on changed since the last update. */
     private boolean stateDirty = true;
+    /** Counts slot ownership changes, so messages can share one snapshot of a node's slots. */
+    private long slotsVersion;
     private boolean coverageRequired = true;
     private final FailoverState failover = new FailoverState();
     private int size;
@@ -344,6 +346,7 @@ public final class ClusterState {
         }
         if (changed) {
             stateDirty = true;
+            slotsVersion++;
             events.emit(new ClusterEvent.SlotsAssigned(now(), myId(), first, last, owner == null ? null : owner.id()));
         }
     }
@@ -360,6 +363,10 @@ public final class ClusterState {
 
     public void assignSlot(int slot, KnownNode owner) {
         assignSlots(slot, slot, owner);
+    }
+
+    public long slotsVersion() {
+        return slotsVersion;
     }
 
     public KnownNode migratingSlotsTo(int slot) {
