@@ -52,7 +52,11 @@ public final class SimCluster {
     private final CommandDispatcher dispatcher;
     private final NodeConfig defaults;
     private final Map<NodeId, ClusterNode> nodes = new LinkedHashMap<>();
-    private final Map<String, ClusterNode> byAddress = new HashMap<>();
+    /** host:port of a node, as a key (no string to build and hash for every bus message). */
+    private record Address(String host, int port) {
+    }
+
+    private final Map<Address, ClusterNode> byAddress = new HashMap<>();
     private final Replication replication = new Replication(this);
     private final ClusterBus bus;
     private final ClusterCron clusterCron;
@@ -138,9 +142,9 @@ public final class SimCluster {
 
     /** Starts an empty cluster-enabled node that knows nobody and owns no slot (a fresh redis-server). */
     public ClusterNode startNode(String host, int port) {
-        String address = host + ":" + port;
+        Address address = new Address(host, port);
         if (byAddress.containsKey(address) && byAddress.get(address).isRunning()) {
-            throw new IllegalArgumentException("a node already listens on " + address);
+            throw new IllegalArgumentException("a node already listens on " + host + ":" + port);
         }
         NodeId id = new NodeId(random.hex40());
         KnownNode myself = new KnownNode(id, host, port, port + 10000);
@@ -214,7 +218,7 @@ public final class SimCluster {
     }
 
     public ClusterNode nodeAt(String host, int port) {
-        return byAddress.get(host + ":" + port);
+        return byAddress.get(new Address(host, port));
     }
 
     // ---- clients --------------------------------------------------------------------------------

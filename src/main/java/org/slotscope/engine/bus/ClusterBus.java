@@ -1,9 +1,7 @@
 package org.slotscope.engine.bus;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.slotscope.engine.SimCluster;
 import org.slotscope.engine.event.ClusterEvent;
 import org.slotscope.engine.failover.ReplicaFailover;
@@ -20,6 +18,8 @@ import org.slotscope.engine.node.NodeFlag;
 public final class ClusterBus {
     private final SimCluster cluster;
     private final ClusterMessageHandler handler;
+    /** Numbers the gossip sections built, for KnownNode.gossipMark. */
+    private long gossipRound;
     private final ReplicaFailover failover;
 
     public ClusterBus(SimCluster cluster) {
@@ -69,8 +69,8 @@ public final class ClusterBus {
         List<KnownNode> known = state.nodeList();
         int freshNodes = known.size() - 2;
         int wanted = Math.min(Math.max(3, known.size() / 10), freshNodes);
-        List<GossipEntry> out = new ArrayList<>();
-        Set<KnownNode> chosen = new HashSet<>();
+        List<GossipEntry> out = new ArrayList<>(wanted);
+        long mark = ++gossipRound;
         int maxIterations = wanted * 3;
         while (freshNodes > 0 && out.size() < wanted && maxIterations-- > 0) {
             KnownNode candidate = known.get(cluster.random().nextInt(known.size()));
@@ -82,14 +82,18 @@ public final class ClusterBus {
                 freshNodes--;
                 continue;
             }
-            if (chosen.add(candidate)) {
+            if (candidate.gossipMark() != mark) {
+                candidate.setGossipMark(mark);
                 out.add(entry(candidate));
                 freshNodes--;
             }
         }
-        for (KnownNode n : known) {
-            if (n.has(NodeFlag.PFAIL) && !n.inHandshake() && !n.has(NodeFlag.NOADDR) && chosen.add(n)) {
-                out.add(entry(n));
+        if (state.pfailCount() > 0) {
+            for (KnownNode n : known) {
+                if (n.has(NodeFlag.PFAIL) && !n.inHandshake() && !n.has(NodeFlag.NOADDR) && n.gossipMark() != mark) {
+                    n.setGossipMark(mark);
+                    out.add(entry(n));
+                }
             }
         }
         return out;

@@ -29,6 +29,8 @@ public final class ClusterState {
     private final List<KnownNode> nodeListView = Collections.unmodifiableList(nodeList);
     /** How many of them are handshake placeholders (most views have none: skip the search). */
     private int handshakes;
+    /** How many nodes this view flags PFAIL (gossip adds them all to every message). */
+    private int pfailNodes;
     private final KnownNode[] slots = new KnownNode[HashSlot.SLOTS];
     private final KnownNode[] migratingSlotsTo = new KnownNode[HashSlot.SLOTS];
     private final KnownNode[] importingSlotsFrom = new KnownNode[HashSlot.SLOTS];
@@ -149,6 +151,10 @@ public final class ClusterState {
     }
 
     /** Every known node, myself included, in the order they were learned; read-only. */
+    public int pfailCount() {
+        return pfailNodes;
+    }
+
     public int handshakeCount() {
         return handshakes;
     }
@@ -205,6 +211,9 @@ public final class ClusterState {
         if (node.inHandshake()) {
             handshakes--;
         }
+        if (node.has(NodeFlag.PFAIL)) {
+            pfailNodes--;
+        }
         stateDirty = true;
         events.emit(new ClusterEvent.NodeMembershipChanged(now(), myId(), node.id(), false));
     }
@@ -254,6 +263,9 @@ public final class ClusterState {
         boolean changed = on ? node.flags().add(flag) : node.flags().remove(flag);
         if (changed) {
             stateDirty = true;
+            if (flag == NodeFlag.PFAIL) {
+                pfailNodes += on ? 1 : -1;
+            }
             events.emit(new ClusterEvent.NodeFlagChanged(now(), myId(), node.id(), flag.redisName(), on));
         }
     }

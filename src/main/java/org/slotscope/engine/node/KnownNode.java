@@ -26,6 +26,8 @@ public final class KnownNode {
     private long linkCreateTime;
     private String shardId;
     private long ctime;
+    /** The gossip section being built that already holds this node (a cheap "chosen" mark). */
+    private long gossipMark;
     private long failTime;
     /** CLUSTER_NODE_MIGRATE_TO: this master had replicas once, so an orphaned one is worth a migration. */
     private boolean migrateTo;
@@ -166,6 +168,14 @@ public final class KnownNode {
     }
 
     /** When the bus link to this node was created (CLUSTER LINKS create-time), virtual ms. */
+    public long gossipMark() {
+        return gossipMark;
+    }
+
+    public void setGossipMark(long mark) {
+        this.gossipMark = mark;
+    }
+
     /** When this view created the record (node->ctime): handshakes time out from it. */
     public long ctime() {
         return ctime;
