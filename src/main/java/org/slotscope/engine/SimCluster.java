@@ -166,6 +166,10 @@ public final class SimCluster {
             if (!node.isRunning() || node.incarnation() != incarnation) {
                 return;
             }
+            if (node.isFrozen(now())) {
+                scheduleCron(node); // a frozen process runs no timers until it wakes up
+                return;
+            }
             node.keyspace().activeExpireCycle(1000);
             clusterCron.run(node);
             scheduleCron(node);
@@ -241,6 +245,63 @@ public final class SimCluster {
     /** Executes one command on one node, now, and returns its reply (null for an empty inline line). */
     public Reply execute(ClusterNode node, ClientSession session, byte[]... argv) {
         return dispatcher.process(node, session, argv);
+    }
+
+    private record Waiter(Reply.Blocked blocked, java.util.function.Consumer<Reply> then) {
+    }
+
+    private final List<Waiter> waiters = new ArrayList<>();
+    private boolean waitersPolled;
+
+    /**
+     * Calls {@code then} with the real reply of a blocked command once it is ready (checked every
+     * virtual millisecond while someone waits). At once if it is ready now.
+     */
+    public void whenReady(Reply.Blocked blocked, java.util.function.Consumer<Reply> then) {
+        Reply ready = blocked.poll().get();
+        if (ready != null) {
+            then.accept(ready);
+            return;
+        }
+        waiters.add(new Waiter(blocked, then));
+        if (!waitersPolled) {
+            waitersPolled = true;
+            scheduler.schedule(1, this::pollWaiters);
+        }
+    }
+
+    private void pollWaiters() {
+        waitersPolled = false;
+        for (Waiter waiter : new ArrayList<>(waiters)) {
+            Reply ready = waiter.blocked().poll().get();
+            if (ready != null) {
+                waiters.remove(waiter);
+                waiter.then().accept(ready);
+            }
+        }
+        if (!waiters.isEmpty()) {
+            waitersPolled = true;
+            scheduler.schedule(1, this::pollWaiters);
+        }
+    }
+
+    /** For in-process callers: runs the virtual clock until a blocked reply is ready. */
+    public Reply resolve(Reply reply) {
+        Reply current = reply;
+        while (current instanceof Reply.Blocked blocked) {
+            Reply ready = blocked.poll().get();
+            if (ready != null) {
+                current = ready;
+            } else {
+                runFor(1);
+            }
+        }
+        return current;
+    }
+
+    /** DEBUG SLEEP: the node does nothing for {@code millis}: no cron, no bus, no clients. */
+    public void freeze(ClusterNode node, long millis) {
+        node.setFrozenUntil(Math.max(node.frozenUntil(), now() + millis));
     }
 
     /** Convenience for tests and the console: a command given as text words. */

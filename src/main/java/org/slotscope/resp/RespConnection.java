@@ -50,6 +50,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     private boolean finished;
     private final java.util.ArrayDeque<Batch> engineQueue = new java.util.ArrayDeque<>();
     private boolean turnScheduled;
+    private Reply.Blocked blockedOn;
 
     RespConnection(RespServer server, ClusterNode node, long protoMaxBulkLen) {
         this.server = server;
@@ -157,6 +158,9 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
      */
     private void runTurn() {
         turnScheduled = false;
+        if (blockedOn != null) {
+            return; // a blocked client reads nothing until its reply is ready
+        }
         Batch batch = engineQueue.peek();
         if (batch == null) {
             return;
@@ -169,9 +173,10 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
             outcome = execute(batch.commands.subList(from, to), lastTurn ? batch.protocolError : null,
                     from == 0 ? batch.inputBytes : 0);
         } finally {
-            batch.next = to;
             Outcome result = outcome;
-            boolean batchDone = lastTurn || result.close() || finished;
+            batch.next = outcome.blocked() != null ? from + outcome.consumed() : to;
+            boolean batchDone = !finished && result.blocked() == null
+                    ? batch.next >= batch.commands.size() : result.close() || finished;
             if (batchDone) {
                 engineQueue.poll();
             }
@@ -189,10 +194,44 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
             }
             if (finished) {
                 engineQueue.clear();
+            } else if (result.blocked() != null) {
+                block(result.blocked(), batch);
             } else if (!engineQueue.isEmpty()) {
                 scheduleTurn();
             }
         }
+    }
+
+    /**
+     * Engine thread: park the connection until the blocked command's reply is ready, write it, then
+     * go on with the rest of the pipeline (the batch that blocked finishes when its last command has).
+     */
+    private void block(Reply.Blocked blocked, Batch batch) {
+        blockedOn = blocked;
+        cluster().whenReady(blocked, reply -> {
+            blockedOn = null;
+            if (finished) {
+                return;
+            }
+            ByteSink out = new ByteSink();
+            ReplyEncoder.encode(reply, session.protocol(), out);
+            node.stats().netOutputBytes += out.size();
+            Outcome written = new Outcome(Unpooled.wrappedBuffer(out.array(), 0, out.size()), false, 0, null);
+            boolean batchDone = batch.next >= batch.commands.size() && batch.protocolError == null;
+            if (batchDone && engineQueue.peek() == batch) {
+                engineQueue.poll();
+            }
+            channel.eventLoop().execute(() -> {
+                if (batchDone) {
+                    finishBatch(written);
+                } else {
+                    writeReplies(written);
+                }
+            });
+            if (!engineQueue.isEmpty()) {
+                scheduleTurn();
+            }
+        });
     }
 
     /** IO thread: the replies of a turn that is not the batch's last. */
@@ -203,9 +242,13 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     }
 
     /** What the engine produced for one batch: reply bytes, and whether the connection ends after them. */
-    private record Outcome(ByteBuf replies, boolean close) {
-        static final Outcome NOTHING = new Outcome(null, false);
-        static final Outcome DROP = new Outcome(null, true);
+    /**
+     * What the engine produced for one turn: reply bytes, whether the connection ends after them,
+     * how many commands ran, and the command that blocked the client (WAIT, a frozen node), if any.
+     */
+    private record Outcome(ByteBuf replies, boolean close, int consumed, Reply.Blocked blocked) {
+        static final Outcome NOTHING = new Outcome(null, false, 0, null);
+        static final Outcome DROP = new Outcome(null, true, 0, null);
     }
 
     /** Engine thread. */
@@ -222,7 +265,10 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
         SimCluster cluster = cluster();
         ByteSink out = new ByteSink();
         boolean close = false;
+        int consumed = 0;
+        Reply.Blocked blocked = null;
         for (byte[][] argv : commands) {
+            consumed++;
             Reply reply;
             try {
                 reply = cluster.execute(node, session, argv);
@@ -236,6 +282,10 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
                 finished = true;
                 return Outcome.DROP;
             }
+            if (reply instanceof Reply.Blocked b) {
+                blocked = b; // the rest of the pipeline waits for this reply
+                break;
+            }
             if (reply != null) {
                 ReplyEncoder.encode(reply, session.protocol(), out);
             }
@@ -244,7 +294,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
                 break;
             }
         }
-        if (!close && protocolError != null) {
+        if (!close && blocked == null && protocolError != null) {
             out.write(DecodeResult.protocolErrorReply(protocolError));
             close = true;
         }
@@ -253,7 +303,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
         if (close) {
             finished = true;
         }
-        return new Outcome(out.size() > 0 ? Unpooled.wrappedBuffer(out.array(), 0, out.size()) : null, close);
+        return new Outcome(out.size() > 0 ? Unpooled.wrappedBuffer(out.array(), 0, out.size()) : null, close,
+                consumed, blocked);
     }
 
     /** IO thread. */

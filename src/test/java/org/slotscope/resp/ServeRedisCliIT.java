@@ -56,4 +56,15 @@ class ServeRedisCliIT {
         assertEquals("OK", cli.run("-c", "-p", port, "SET", "foo", "bar"));
         assertEquals("bar", cli.run("-c", "-p", port, "GET", "foo"));
     }
+
+    @Test
+    void waitAndDebugSleepBlockTheClientOnTheVirtualClock() {
+        // no replicas in this cluster: WAIT 1 200 gives up after 200 ms with 0 acknowledgements
+        long start = System.nanoTime();
+        assertEquals("0", cli.run("-p", port, "WAIT", "1", "200"));
+        assertEquals("OK", cli.run("-p", port, "DEBUG", "SLEEP", "0.3"));
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMillis >= 450, "both blocked for their time: " + elapsedMillis + " ms");
+        assertEquals("PONG", cli.run("-p", port, "PING"), "awake again");
+    }
 }

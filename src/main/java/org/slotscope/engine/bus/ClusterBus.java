@@ -179,6 +179,19 @@ public final class ClusterBus {
         broadcast(from, () -> message, to -> true);
     }
 
+    private void deliver(ClusterNode from, ClusterNode target, BusMessage message) {
+        // the receiver may have crashed, or a partition may have started, while it flew
+        if (!cluster.network().canReach(from, target)) {
+            return;
+        }
+        if (target.isFrozen(cluster.now())) {
+            // it sits in the socket until the process wakes up
+            cluster.scheduler().scheduleAt(target.frozenUntil(), () -> deliver(from, target, message));
+            return;
+        }
+        handler.process(target, message);
+    }
+
     private void send(ClusterNode from, KnownNode to, BusMessage message) {
         boolean reached = send(from, to.ip(), to.port(), message);
         to.setLinkConnected(reached);
@@ -198,12 +211,7 @@ public final class ClusterBus {
         cluster.events().emit(new ClusterEvent.BusMessageSent(now, deliverAt, from.id(), target.id(), message.type(),
                 lost));
         if (!lost) {
-            cluster.scheduler().scheduleAt(deliverAt, () -> {
-                // the receiver may have crashed, or a partition may have started, while it flew
-                if (cluster.network().canReach(from, target)) {
-                    handler.process(target, message);
-                }
-            });
+            cluster.scheduler().scheduleAt(deliverAt, () -> deliver(from, target, message));
         }
         return reachable;
     }

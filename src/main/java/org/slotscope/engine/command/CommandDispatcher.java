@@ -24,6 +24,10 @@ public final class CommandDispatcher {
     }
 
     public Reply process(ClusterNode node, ClientSession session, byte[][] argv) {
+        if (node.isFrozen(cluster.now()) && !session.isMasterLink()) {
+            // a frozen node reads nothing: the command runs when it wakes up
+            return new Reply.Blocked(() -> node.isFrozen(cluster.now()) ? null : process(node, session, argv));
+        }
         Reply reply = dispatch(node, session, argv);
         if (reply instanceof Reply.Error error) {
             node.stats().errorReplies++;

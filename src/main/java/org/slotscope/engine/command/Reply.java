@@ -72,6 +72,14 @@ public sealed interface Reply {
     record VerbatimString(String text) implements Reply {
     }
 
+    /**
+     * Not a reply yet: the client is blocked (WAIT, a frozen node) until {@code poll} returns the
+     * real reply, which it does once its condition holds on the virtual clock. The RESP server parks
+     * the connection; in-process callers use SimCluster.resolve.
+     */
+    record Blocked(java.util.function.Supplier<Reply> poll) implements Reply {
+    }
+
     Reply OK = new SimpleString("OK");
     Reply PONG = new SimpleString("PONG");
     Reply NIL = new Nil();

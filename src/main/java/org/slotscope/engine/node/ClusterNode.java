@@ -27,6 +27,8 @@ public final class ClusterNode {
     private boolean running = true;
     private long nextClientId = 1;
     private int incarnation;
+    /** Until when the process is frozen (DEBUG SLEEP): it does nothing, answers nothing. 0 = not frozen. */
+    private long frozenUntil;
     private final org.slotscope.engine.replication.ReplicationBacklog backlog =
             new org.slotscope.engine.replication.ReplicationBacklog(
                     org.slotscope.engine.replication.ReplicationBacklog.DEFAULT_SIZE);
@@ -152,6 +154,18 @@ public final class ClusterNode {
 
     public void setSyncingFrom(NodeId master) {
         this.syncingFrom = master;
+    }
+
+    public long frozenUntil() {
+        return frozenUntil;
+    }
+
+    public void setFrozenUntil(long until) {
+        this.frozenUntil = until;
+    }
+
+    public boolean isFrozen(long now) {
+        return frozenUntil > now;
     }
 
     /** Counts restarts, so timers of a previous life of the process do not run in this one. */

@@ -65,6 +65,11 @@ public final class Replication {
         // A master that crashed, or a partition, loses what was still on the wire.
         if (replica.incarnation() == incarnation && streamsFrom(replica, master)
                 && cluster.network().canReach(master, replica)) {
+            if (replica.isFrozen(cluster.now())) {
+                cluster.scheduler().scheduleAt(replica.frozenUntil(),
+                        () -> deliver(master, replica, entry, incarnation));
+                return;
+            }
             apply(master, replica, entry);
         }
     }

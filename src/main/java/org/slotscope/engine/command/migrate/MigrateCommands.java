@@ -75,8 +75,9 @@ public final class MigrateCommands {
         if (target == null || !target.isRunning() || !source.isRunning()) {
             return Reply.error("IOERR error or timeout writing to target instance");
         }
-        if (target == source) {
-            // A node blocked in MIGRATE cannot answer its own RESTORE: the call times out.
+        if (target == source || target.isFrozen(ctx.now())) {
+            // A node blocked in MIGRATE cannot answer its own RESTORE, nor can a sleeping one: the call
+            // times out.
             return Reply.error("IOERR error or timeout reading to target instance");
         }
         boolean cached = source.migrateLinks().containsKey(target.id());

@@ -64,6 +64,13 @@ public final class ServerCommands {
         table.register(CommandSpec.command("role", 1).flags(NOSCRIPT, LOADING, STALE, FAST)
                 .group("server").summary("Return the role of the instance in the context of replication")
                 .handler(ServerCommands::role));
+        table.register(CommandSpec.command("wait", 3).flags(NOSCRIPT).group("generic")
+                .summary("Wait for the synchronous replication of all the write commands sent in the context of the current connection")
+                .handler(ServerCommands::waitCommand));
+        table.register(CommandSpec.command("debug", -2).flags(ADMIN, NOSCRIPT, LOADING, STALE).group("server")
+                .summary("A container for debugging commands")
+                .subcommand(CommandSpec.command("sleep", 3).summary("Stop the server for the given seconds")
+                        .handler(ServerCommands::debugSleep)));
         InfoCommand.register(table);
         ConfigCommand.register(table);
         CommandCommand.register(table);
@@ -110,6 +117,52 @@ public final class ServerCommands {
     /** The virtual time as microseconds since the Unix epoch. */
     static long epochMicros(CommandContext ctx, long virtualMillis) {
         return ctx.cluster().toUnixMillis(virtualMillis) * 1000;
+    }
+
+    /**
+     * waitCommand (replication.c): block until {@code numreplicas} replicas acknowledged the stream
+     * up to now, or until the timeout (0 = forever); reply with how many did.
+     */
+    static Reply waitCommand(CommandContext ctx, byte[][] argv) {
+        org.slotscope.engine.node.KnownNode myself = ctx.state().myself();
+        if (myself.isReplica()) {
+            return Reply.err("WAIT cannot be used with replica instances. Please also note that since Redis 4.0 "
+                    + "if a replica is configured to be writable (which is not the default) writes to replicas are "
+                    + "just local and are not propagated.");
+        }
+        java.util.OptionalLong wanted = Args.parseLong(argv[1]);
+        java.util.OptionalLong timeout = Args.parseLong(argv[2]);
+        if (wanted.isEmpty() || timeout.isEmpty()) {
+            return Errors.NOT_INTEGER;
+        }
+        if (timeout.getAsLong() < 0) {
+            return Reply.err("timeout is negative");
+        }
+        long target = myself.replOffset();
+        long deadline = timeout.getAsLong() == 0 ? Long.MAX_VALUE : ctx.now() + timeout.getAsLong();
+        java.util.function.Supplier<Reply> poll = () -> {
+            int acked = 0;
+            for (org.slotscope.engine.node.KnownNode replica : ctx.state().replicasOf(myself)) {
+                if (replica.replOffset() >= target) {
+                    acked++;
+                }
+            }
+            return acked >= wanted.getAsLong() || ctx.now() >= deadline ? Reply.integer(acked) : null;
+        };
+        Reply now = poll.get();
+        return now != null ? now : new Reply.Blocked(poll);
+    }
+
+    /** DEBUG SLEEP seconds: the node stops doing anything, then answers OK. */
+    static Reply debugSleep(CommandContext ctx, byte[][] argv) {
+        java.util.OptionalDouble seconds = Args.parseDouble(argv[2]);
+        if (seconds.isEmpty() || seconds.getAsDouble() < 0 || Double.isInfinite(seconds.getAsDouble())) {
+            return Errors.NOT_FLOAT;
+        }
+        long millis = (long) (seconds.getAsDouble() * 1000);
+        ctx.cluster().freeze(ctx.node(), millis);
+        long until = ctx.node().frozenUntil();
+        return new Reply.Blocked(() -> ctx.now() >= until ? Reply.OK : null);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.slotscope.engine.node.NodeId;
  * Not a Redis command. Sent to any live node, it acts on the whole simulated cluster:
  * <pre>
  *   SLOTSCOPE CRASH node            the node stops answering, as if killed (SHUTDOWN does it to itself)
+ *   SLOTSCOPE FREEZE node ms        the node does nothing for ms (DEBUG SLEEP sent from elsewhere)
  *   SLOTSCOPE RESTART node          restart without persistence: same id and nodes.conf, no keys
  *   SLOTSCOPE PARTITION node,node,... [node,...]   cut the listed groups off from each other and the rest
  *   SLOTSCOPE JITTER ms             bus messages take up to ms more than their link's latency
@@ -34,6 +35,8 @@ public final class FaultCommands {
             "SLOTSCOPE <subcommand> [<arg> ...]. Faults for the simulated cluster (not a Redis command):",
             "CRASH <node>",
             "    The node stops answering and its port closes, as if the process were killed.",
+            "FREEZE <node> <ms>",
+            "    The node does nothing for <ms>, like DEBUG SLEEP: no answers, no pings, no timers.",
             "RESTART <node>",
             "    Start a stopped node again: same id and cluster view, no keys (no persistence).",
             "PARTITION <node>[,<node>...] [<node>[,<node>...] ...]",
@@ -58,6 +61,8 @@ public final class FaultCommands {
                 .group("slotscope")
                 .summary("Inject faults into the simulated cluster (SlotScope only)")
                 .subcommand(sub("crash", 3, "Stop a node as if it were killed").handler(FaultCommands::crash))
+                .subcommand(sub("freeze", 4, "Stop a node from doing anything for some milliseconds")
+                        .handler(FaultCommands::freeze))
                 .subcommand(sub("restart", 3, "Restart a stopped node without persistence")
                         .handler(FaultCommands::restart))
                 .subcommand(sub("partition", -3, "Split the network into groups").handler(FaultCommands::partition))
@@ -103,6 +108,22 @@ public final class FaultCommands {
             return Reply.err("node " + node.address() + " is already stopped");
         }
         ctx.cluster().stopNode(node, "SLOTSCOPE CRASH");
+        return Reply.OK;
+    }
+
+    private static Reply freeze(CommandContext ctx, byte[][] argv) {
+        ClusterNode node = resolve(ctx.cluster(), Args.text(argv[2]));
+        if (node == null) {
+            return Errors.unknownNode(Args.text(argv[2]));
+        }
+        OptionalLong millis = Args.parseLong(argv[3]);
+        if (millis.isEmpty() || millis.getAsLong() < 0) {
+            return Errors.NOT_INTEGER;
+        }
+        if (node == ctx.node()) {
+            return Reply.err("use DEBUG SLEEP to freeze the node you are connected to");
+        }
+        ctx.cluster().freeze(node, millis.getAsLong());
         return Reply.OK;
     }
 
