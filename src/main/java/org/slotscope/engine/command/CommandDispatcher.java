@@ -85,6 +85,14 @@ public final class CommandDispatcher {
             slot = ((Route.Serve) route).slot();
         }
 
+        // A master paused for a coordinated CLUSTER FAILOVER holds its writers (pauseClients with
+        // CLIENT_PAUSE_WRITE); when it lets them go the command is processed again, so after the
+        // switch it is redirected to the new master instead of being lost.
+        if (spec.has(CommandFlag.WRITE) && !session.isMasterLink() && node.isMaster()
+                && node.state().failover().pausedUntil > now) {
+            return new Reply.Blocked(() -> node.isMaster() && node.state().failover().pausedUntil > cluster.now()
+                    ? null : process(node, session, argv));
+        }
         // processCommand: "Don't accept write commands if this is a read only slave" (after routing,
         // so a keyed write is redirected to the master first).
         if (spec.has(CommandFlag.WRITE) && !session.isMasterLink() && node.state().myself().isReplica()) {

@@ -296,4 +296,17 @@ class ReplicaFailoverTest {
         assertTrue(replicaOfC.state().myself().isReplica(), "it did not run for election");
         assertFalse(a.state().isOk(), "nobody took the failed master's slots");
     }
+
+    @Test
+    void writesDuringACoordinatedFailoverWaitAndAreRedirected() {
+        cluster.network().setLinkLatency(c.id(), replicaOfC.id(), 50);
+        assertEquals(Reply.OK, run(replicaOfC, "CLUSTER", "FAILOVER"));
+        cluster.runFor(60); // MFSTART has reached the master: it is paused now
+        Reply held = run(c, "SET", "{foo}during", "x");
+        assertTrue(held instanceof Reply.Blocked, "the paused master holds the write");
+        Reply after = cluster.resolve(held);
+        assertEquals(Reply.error("MOVED 12182 127.0.0.1:7005"), after, "released after the switch: go to the new master");
+        assertTrue(replicaOfC.state().myself().isMaster());
+        assertTrue(cluster.events().recent(ClusterEvent.WritesLost.class).isEmpty());
+    }
 }
