@@ -334,12 +334,8 @@ public final class SimCluster {
 
     // ---- a ready cluster --------------------------------------------------------------------------
 
-    /**
-     * Starts {@code masters} masters with {@code replicasPerMaster} replicas each on consecutive ports
-     * and configures every node's view as `redis-cli --cluster create` leaves it once gossip has
-     * settled: slots split as redis-cli splits them, configEpoch 1..N in node order.
-     */
-    public List<ClusterNode> createReadyCluster(String host, int basePort, int masters, int replicasPerMaster) {
+    /** The nodes of a cluster of that shape, on consecutive ports: masters first, then replicas. */
+    private List<ClusterNode> startNodes(String host, int basePort, int masters, int replicasPerMaster) {
         if (masters < 1) {
             throw new IllegalArgumentException("a cluster needs at least one master");
         }
@@ -348,6 +344,16 @@ public final class SimCluster {
         for (int i = 0; i < total; i++) {
             created.add(startNode(host, basePort + i));
         }
+        return created;
+    }
+
+    /**
+     * Starts {@code masters} masters with {@code replicasPerMaster} replicas each on consecutive ports
+     * and configures every node's view as `redis-cli --cluster create` leaves it once gossip has
+     * settled: slots split as redis-cli splits them, configEpoch 1..N in node order.
+     */
+    public List<ClusterNode> createReadyCluster(String host, int basePort, int masters, int replicasPerMaster) {
+        List<ClusterNode> created = startNodes(host, basePort, masters, replicasPerMaster);
         meetAll(created);
         long epoch = 0;
         for (ClusterNode node : created) {
@@ -402,14 +408,8 @@ public final class SimCluster {
      * as {@link #createReadyCluster}. Throws if it does not settle within a virtual minute.
      */
     public List<ClusterNode> createClusterThroughBus(String host, int basePort, int masters, int replicasPerMaster) {
-        if (masters < 1) {
-            throw new IllegalArgumentException("a cluster needs at least one master");
-        }
-        List<ClusterNode> created = new ArrayList<>();
-        int total = masters * (1 + replicasPerMaster);
-        for (int i = 0; i < total; i++) {
-            created.add(startNode(host, basePort + i));
-        }
+        List<ClusterNode> created = startNodes(host, basePort, masters, replicasPerMaster);
+        int total = created.size();
         int[][] ranges = splitSlots(masters);
         for (int i = 0; i < total; i++) {
             ClusterNode node = created.get(i);
