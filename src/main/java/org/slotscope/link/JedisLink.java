@@ -1,0 +1,93 @@
+package org.slotscope.link;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slotscope.engine.command.Reply;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisProtocol;
+import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * A link to a real Redis node through one Jedis connection (or to a simulated node over RESP).
+ * Replies come back as the same {@link Reply} values the simulator produces; RESP2 does not tell a
+ * status reply from a bulk one, so both arrive as bulk strings.
+ */
+public final class JedisLink implements NodeLink {
+    private final String address;
+    private final Connection connection;
+
+    public JedisLink(String host, int port, int timeoutMillis) {
+        this.address = host + ":" + port;
+        try {
+            this.connection = new Connection(new HostAndPort(host, port),
+                    // RESP2: Jedis 8 would otherwise negotiate RESP3, whose maps and doubles it hands
+                    // back as its own types
+                    DefaultJedisClientConfig.builder().timeoutMillis(timeoutMillis).protocol(RedisProtocol.RESP2)
+                            .build());
+            this.connection.connect();
+        } catch (JedisConnectionException e) {
+            throw new LinkException("cannot connect to " + address + ": " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
+
+    @Override
+    public Reply send(byte[]... argv) {
+        ProtocolCommand command = () -> argv[0];
+        byte[][] args = new byte[argv.length - 1][];
+        System.arraycopy(argv, 1, args, 0, args.length);
+        try {
+            connection.sendCommand(command, args);
+            return toReply(connection.getOne());
+        } catch (JedisConnectionException e) {
+            throw new LinkException("lost the connection to " + address + ": " + rootMessage(e), e);
+        } catch (JedisDataException e) {
+            return Reply.error(e.getMessage());
+        }
+    }
+
+    private static Reply toReply(Object raw) {
+        if (raw == null) {
+            return Reply.NIL;
+        }
+        if (raw instanceof byte[] bytes) {
+            return Reply.bulk(bytes);
+        }
+        if (raw instanceof Long number) {
+            return Reply.integer(number);
+        }
+        if (raw instanceof List<?> list) {
+            List<Reply> elements = new ArrayList<>(list.size());
+            for (Object element : list) {
+                elements.add(element instanceof JedisDataException error ? Reply.error(error.getMessage())
+                        : toReply(element));
+            }
+            return Reply.array(elements);
+        }
+        if (raw instanceof JedisDataException error) {
+            return Reply.error(error.getMessage());
+        }
+        throw new IllegalStateException("unexpected reply type from " + raw.getClass().getName());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,96 @@
+package org.slotscope.link;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slotscope.engine.EngineLoop;
+import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.command.ClientSession;
+import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.node.ClusterNode;
+import org.slotscope.engine.node.NodeId;
+
+/**
+ * A link to a simulated node, in-process: the command runs on the engine thread with its own client
+ * session, exactly as one arriving over RESP would. A blocked command (WAIT, a frozen node) answers
+ * when the engine's clock says so.
+ */
+public final class SimLink implements NodeLink {
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final EngineLoop loop;
+    private final NodeId node;
+    private final String address;
+    private final ClientSession session;
+
+    public SimLink(EngineLoop loop, NodeId node) {
+        this.loop = loop;
+        this.node = node;
+        ClientSession[] created = new ClientSession[1];
+        String[] where = new String[1];
+        await(loop.call(cluster -> {
+            ClusterNode target = cluster.node(node);
+            if (target == null) {
+                throw new IllegalArgumentException("no simulated node " + node);
+            }
+            where[0] = target.address();
+            created[0] = cluster.connect(target, "slotscope-link");
+            return null;
+        }), "connect to " + node);
+        this.session = created[0];
+        this.address = where[0];
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
+
+    @Override
+    public Reply send(byte[]... argv) {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                SimCluster cluster = loop.cluster();
+                ClusterNode target = cluster.node(node);
+                if (!target.isRunning()) {
+                    reply.completeExceptionally(new IllegalStateException("the node is not running"));
+                    return;
+                }
+                Reply answer = cluster.execute(target, session, argv);
+                if (answer instanceof Reply.Blocked blocked) {
+                    cluster.whenReady(blocked, reply::complete);
+                } else {
+                    reply.complete(answer);
+                }
+            } catch (RuntimeException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        return await(reply, "send to " + address);
+    }
+
+    private static <T> T await(CompletableFuture<T> future, String what) {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new LinkException("cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new LinkException("cannot " + what + ": no answer within " + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException("cannot " + what + ": interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        loop.execute(() -> {
+            ClusterNode target = loop.cluster().node(node);
+            if (target != null) {
+                loop.cluster().disconnect(target, session);
+            }
+        });
+    }
+}
