@@ -1,0 +1,5 @@
+package org.slotscope.admin;
+
+/** One slot to move, and from which master to which. */
+public record SlotMove(int slot, String source, String target) {
+}
