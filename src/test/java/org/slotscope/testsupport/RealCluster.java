@@ -73,6 +73,19 @@ public final class RealCluster implements AutoCloseable {
         return firstPort + index;
     }
 
+    /** One more cluster-enabled redis-server that knows nobody (for add-node); returns its port. */
+    public int startSpareNode() throws IOException, InterruptedException {
+        Path redisServer = RedisBinaries.requireRedisServer();
+        int p = FreePorts.consecutive(1);
+        Path nodeDir = Files.createDirectories(dir.resolve(String.valueOf(p)));
+        servers.add(new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(p), "--bind", "127.0.0.1",
+                "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000",
+                "--save", "", "--appendonly", "no", "--dir", nodeDir.toString()).redirectErrorStream(true)
+                .redirectOutput(nodeDir.resolve("redis.log").toFile()).start());
+        await("PONG", "-p", String.valueOf(p), "PING");
+        return p;
+    }
+
     private void await(String expected, String... args) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         String last = "";
