@@ -2,6 +2,7 @@ package org.slotscope.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.slotscope.testsupport.Replies.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +22,6 @@ import org.slotscope.testsupport.RedisCli;
  * prints for a real cluster put in the same states: healthy, a slot left open, a slot unowned.
  */
 class ClusterCheckTest {
-    private static String text(Reply reply) {
-        if (reply instanceof Reply.VerbatimString v) {
-            return v.text();
-        }
-        if (reply instanceof Reply.BulkString b) {
-            return b.asString();
-        }
-        if (reply instanceof Reply.SimpleString s) {
-            return s.value();
-        }
-        return String.valueOf(reply);
-    }
 
     private static ClusterCheck.Report report(List<NodeLink> links) {
         List<List<NodeEntry>> views = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.slotscope.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.slotscope.testsupport.Replies.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,15 +24,6 @@ class ReshardOperationTest {
         return ((Reply.IntegerReply) reply).value();
     }
 
-    private static String text(Reply reply) {
-        if (reply instanceof Reply.VerbatimString v) {
-            return v.text();
-        }
-        if (reply instanceof Reply.SimpleString s) {
-            return s.value();
-        }
-        return reply instanceof Reply.BulkString b ? b.asString() : String.valueOf(reply);
-    }
 
     /** Loads 300 keys through -c style redirects, reshards 1000 slots from all to the first master. */
     private static void reshardAndCheck(Function<String, NodeLink> connect, List<String> addresses, boolean cancel) {

@@ -3,6 +3,7 @@ package org.slotscope.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.slotscope.testsupport.Replies.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,21 +47,6 @@ class SlotMoverTest {
         assertTrue(refused.getMessage().contains("I'm not the owner of hash slot 12182"), refused.getMessage());
     }
 
-    private static String text(Reply reply) {
-        if (reply instanceof Reply.BulkString b) {
-            return b.asString();
-        }
-        if (reply instanceof Reply.SimpleString s) {
-            return s.value();
-        }
-        if (reply instanceof Reply.IntegerReply i) {
-            return ":" + i.value();
-        }
-        if (reply instanceof Reply.Error e) {
-            return e.message();
-        }
-        return String.valueOf(reply);
-    }
 
     private static List<ClusterMember> members(List<String> ids, int basePort, Function<Integer, NodeLink> links) {
         List<ClusterMember> out = new ArrayList<>();
