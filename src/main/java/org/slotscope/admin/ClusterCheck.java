@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.slotscope.engine.command.cluster.ClusterNodesFormat;
 
 /**
  * The checks of `redis-cli --cluster check` (clusterManagerCheckCluster), over what every node
@@ -80,17 +81,7 @@ public final class ClusterCheck {
         TreeSet<String> parts = new TreeSet<>();
         for (NodeEntry node : view) {
             if (node.isMaster() && node.slots().cardinality() > 0) {
-                StringBuilder sb = new StringBuilder(node.id()).append(':');
-                BitSet slots = node.slots();
-                int first = slots.nextSetBit(0);
-                boolean firstRange = true;
-                while (first >= 0) {
-                    int last = slots.nextClearBit(first) - 1;
-                    sb.append(firstRange ? "" : ",").append(first == last ? first + "" : first + "-" + last);
-                    firstRange = false;
-                    first = slots.nextSetBit(last + 1);
-                }
-                parts.add(sb.toString());
+                parts.add(node.id() + ":" + ClusterNodesFormat.slotRangesText(node.slots()).replace(' ', ','));
             }
         }
         return String.join("|", parts);

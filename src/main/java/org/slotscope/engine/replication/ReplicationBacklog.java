@@ -45,10 +45,6 @@ public final class ReplicationBacklog {
         return entry;
     }
 
-    /** Whether everything after {@code offset} is still here (a partial resync is possible). */
-    public boolean covers(long offset) {
-        return !entries.isEmpty() && entries.peekFirst().startOffset() <= offset;
-    }
 
     /** The entries after {@code offset}, oldest first. */
     public List<Entry> after(long offset) {
