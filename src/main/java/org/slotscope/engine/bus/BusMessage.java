@@ -4,7 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.slotscope.engine.node.NodeId;
 
-/** Cluster bus messages (CLUSTERMSG_TYPE_*). More types arrive with failure detection and failover. */
+/** Cluster bus messages (CLUSTERMSG_TYPE_*). PUBLISH is missing: there is no pub/sub yet. */
 public sealed interface BusMessage {
     Header header();
 

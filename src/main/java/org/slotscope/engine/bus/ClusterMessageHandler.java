@@ -13,8 +13,8 @@ import org.slotscope.engine.node.NodeId;
 /**
  * clusterProcessPacket (cluster.c, Redis 7.0), the parts that build and keep a cluster together:
  * the MEET handshake, epochs, roles, slot ownership by configEpoch, UPDATE, gossip of new nodes,
- * PONG times and the PFAIL flag. FAIL reports, failover votes and replication offsets arrive with
- * failure detection and failover.
+ * PONG times, failure reports, PFAIL and FAIL, replication offsets, and the failover messages
+ * (handed to {@link ReplicaFailover}).
  */
 final class ClusterMessageHandler {
     private final SimCluster cluster;

@@ -236,8 +236,8 @@ public final class ClusterNodesFormat {
 
     /**
      * isReplicaAvailable: Redis leaves out failed replicas and those whose replication offset is
-     * still 0 (initial sync not finished). The simulator's full resync completes in the instant
-     * the replica attaches (synchronous replication for now), so only the FAIL flag applies.
+     * still 0 (initial sync not finished). The simulator's offsets count writes only (not Redis's
+     * periodic PINGs), so every replica of an idle master would read 0: only the FAIL flag applies.
      */
     private static boolean isReplicaAvailable(KnownNode replica) {
         return !replica.isFailing();
