@@ -8,6 +8,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -21,16 +22,51 @@ public final class JedisLink implements NodeLink {
     private final Connection connection;
 
     public JedisLink(String host, int port, int timeoutMillis) {
+        this(host, port, ConnectOptions.timeout(timeoutMillis));
+    }
+
+    public JedisLink(String host, int port, ConnectOptions options) {
         this.address = host + ":" + port;
+        // RESP2: Jedis 8 would otherwise negotiate RESP3, whose maps and doubles it hands back as its
+        // own types
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .timeoutMillis(options.timeoutMillis()).protocol(RedisProtocol.RESP2).ssl(options.tls());
+        if (options.hasPassword()) {
+            config.user(options.user()).password(new String(options.password()));
+        }
+        Connection opened = null;
         try {
-            this.connection = new Connection(new HostAndPort(host, port),
-                    // RESP2: Jedis 8 would otherwise negotiate RESP3, whose maps and doubles it hands
-                    // back as its own types
-                    DefaultJedisClientConfig.builder().timeoutMillis(timeoutMillis).protocol(RedisProtocol.RESP2)
-                            .build());
-            this.connection.connect();
+            opened = new Connection(new HostAndPort(host, port), config.build());
+            opened.connect();
+        } catch (JedisAccessControlException e) {
+            closeQuietly(opened);
+            throw new LinkException("cannot log in to " + address + ": " + e.getMessage()
+                    + (options.hasPassword() ? "" : " (give a password)"), e);
         } catch (JedisConnectionException e) {
+            closeQuietly(opened);
             throw new LinkException("cannot connect to " + address + ": " + rootMessage(e), e);
+        } catch (JedisDataException e) {
+            closeQuietly(opened);
+            throw new LinkException(address + " refused the connection: " + e.getMessage(), e);
+        }
+        this.connection = opened;
+    }
+
+    /** Opens JedisLinks with these options. */
+    public static Connector connector(ConnectOptions options) {
+        return address -> {
+            Connector.HostPort hp = Connector.parse(address);
+            return new JedisLink(hp.host(), hp.port(), options);
+        };
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (RuntimeException ignored) {
+                // already failing: the first error is the one to report
+            }
         }
     }
 

@@ -42,6 +42,21 @@ public final class SimLink implements NodeLink {
         this.address = where[0];
     }
 
+    /** Opens SimLinks to the simulated node at each host:port. */
+    public static Connector connector(EngineLoop loop) {
+        return address -> {
+            Connector.HostPort hp = Connector.parse(address);
+            NodeId id = await(loop.call(cluster -> {
+                ClusterNode node = cluster.nodeAt(hp.host(), hp.port());
+                if (node == null) {
+                    throw new IllegalArgumentException("no simulated node at " + address);
+                }
+                return node.id();
+            }), "connect to " + address);
+            return new SimLink(loop, id);
+        };
+    }
+
     @Override
     public String address() {
         return address;

@@ -7,12 +7,13 @@ import static org.slotscope.testsupport.Replies.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.slotscope.engine.EngineLoop;
 import org.slotscope.engine.SimCluster;
 import org.slotscope.engine.command.Reply;
 import org.slotscope.engine.node.ClusterNode;
+import org.slotscope.link.ConnectOptions;
+import org.slotscope.link.Connector;
 import org.slotscope.link.JedisLink;
 import org.slotscope.link.NodeLink;
 import org.slotscope.link.SimLink;
@@ -26,9 +27,9 @@ class ReshardOperationTest {
 
 
     /** Loads 300 keys through -c style redirects, reshards 1000 slots from all to the first master. */
-    private static void reshardAndCheck(Function<String, NodeLink> connect, List<String> addresses, boolean cancel) {
+    private static void reshardAndCheck(Connector connect, List<String> addresses, boolean cancel) {
         List<NodeLink> links = new ArrayList<>();
-        addresses.forEach(a -> links.add(connect.apply(a)));
+        addresses.forEach(a -> links.add(connect.connect(a)));
         for (int i = 0; i < 300; i++) {
             Reply reply = links.get(0).send("SET", "k" + i, "v");
             if (reply instanceof Reply.Error moved && moved.message().startsWith("MOVED")) {
@@ -39,8 +40,8 @@ class ReshardOperationTest {
         }
         String firstId = text(links.get(0).send("CLUSTER", "MYID"));
         ReshardOperation reshard = new ReshardOperation(connect);
-        List<ReshardOperation.Progress> seen = new ArrayList<>();
-        ReshardOperation.Result result = reshard.run(addresses.get(0), List.of(), firstId, 1000,
+        List<MoveProgress> seen = new ArrayList<>();
+        MoveExecutor.Result result = reshard.run(addresses.get(0), List.of(), firstId, 1000,
                 new SlotMover.Options(10, 5000, false), p -> {
                     seen.add(p);
                     if (cancel && p.slotsDone() == 5) {
@@ -71,7 +72,7 @@ class ReshardOperationTest {
         try (EngineLoop loop = new EngineLoop(new SimCluster(8), "reshard-test")) {
             List<ClusterNode> nodes = loop.call(c -> c.createReadyCluster("127.0.0.1", 7000, 3, 0)).join();
             List<String> addresses = nodes.stream().map(ClusterNode::address).toList();
-            Function<String, NodeLink> connect = address -> {
+            Connector connect = address -> {
                 String[] hp = address.split(":");
                 return new SimLink(loop, loop.call(c -> c.nodeAt(hp[0], Integer.parseInt(hp[1])).id()).join());
             };
@@ -94,10 +95,7 @@ class ReshardOperationTest {
         try (RealCluster real = RealCluster.start(3, 0)) {
             List<String> addresses = List.of("127.0.0.1:" + real.port(0), "127.0.0.1:" + real.port(1),
                     "127.0.0.1:" + real.port(2));
-            reshardAndCheck(address -> {
-                String[] hp = address.split(":");
-                return new JedisLink(hp[0], Integer.parseInt(hp[1]), 5000);
-            }, addresses, false);
+            reshardAndCheck(JedisLink.connector(ConnectOptions.timeout(5000)), addresses, false);
         }
     }
 }
