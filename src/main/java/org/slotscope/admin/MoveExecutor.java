@@ -6,8 +6,9 @@ import java.util.function.Consumer;
 
 /**
  * Carries out a plan of slot moves (from the reshard or rebalance planner, or a chosen range) with
- * {@link SlotMover}, reporting progress after every MIGRATE batch and honouring pause / resume /
- * cancel between two slots, so a stopped run leaves no slot open.
+ * {@link SlotMover} (slot by slot, as redis-cli) or {@link SlotBatchMover} (several slots of one
+ * source and target per round trip), reporting progress after every MIGRATE batch and honouring
+ * pause / resume / cancel between two batches, so a stopped run leaves no slot open.
  */
 public final class MoveExecutor {
     /** The outcome: how many slots and keys moved, and whether it was cancelled before the end. */
@@ -28,20 +29,45 @@ public final class MoveExecutor {
         long start = System.nanoTime();
         long keys = 0;
         int done = 0;
-        for (SlotMove move : plan) {
+        for (List<SlotMove> batch : batches(plan, options.slotsPerBatch())) {
             if (!control.proceed()) {
                 return new Result(done, keys, true);
             }
             long before = keys;
             int doneNow = done;
-            keys += SlotMover.moveSlot(move.slot(), topology.node(move.source()).member(),
-                    topology.node(move.target()).member(), masters, options,
-                    (slot, k) -> progress.accept(new MoveProgress(doneNow, plan.size(), before + k,
-                            System.nanoTime() - start)));
-            done++;
+            ClusterMember source = topology.node(batch.get(0).source()).member();
+            ClusterMember target = topology.node(batch.get(0).target()).member();
+            if (batch.size() == 1) {
+                keys += SlotMover.moveSlot(batch.get(0).slot(), source, target, masters, options,
+                        (slot, k) -> progress.accept(new MoveProgress(doneNow, plan.size(), before + k,
+                                System.nanoTime() - start)));
+            } else {
+                keys += SlotBatchMover.moveSlots(batch.stream().map(SlotMove::slot).toList(), source, target,
+                        masters, options, k -> progress.accept(new MoveProgress(doneNow, plan.size(), before + k,
+                                System.nanoTime() - start)));
+            }
+            done += batch.size();
             progress.accept(new MoveProgress(done, plan.size(), keys, System.nanoTime() - start));
         }
         return new Result(done, keys, false);
+    }
+
+    /** Consecutive moves with the same source and target, at most {@code size} to a batch. */
+    static List<List<SlotMove>> batches(List<SlotMove> plan, int size) {
+        List<List<SlotMove>> out = new ArrayList<>();
+        List<SlotMove> current = new ArrayList<>();
+        for (SlotMove move : plan) {
+            if (!current.isEmpty() && (current.size() == size || !current.get(0).source().equals(move.source())
+                    || !current.get(0).target().equals(move.target()))) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(move);
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
     }
 
     private static void requireMaster(ClusterTopology topology, String id, String role) {

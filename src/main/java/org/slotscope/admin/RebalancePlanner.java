@@ -21,6 +21,45 @@ public final class RebalancePlanner {
     }
 
     /**
+     * The masters rebalance involves, in redis-cli's node order: every master (not a replica) with
+     * slots, and with {@code useEmptyMasters} the slot-less ones too.
+     */
+    public static List<MasterSlots> involved(ClusterTopology topology, boolean useEmptyMasters) {
+        return topology.masterSlots().stream().filter(m -> useEmptyMasters || m.slotCount() > 0).toList();
+    }
+
+    /**
+     * --cluster-weight arguments ("id=w", the id possibly abbreviated as redis-cli's
+     * clusterManagerNodeByAbbreviatedName allows) resolved to full master ids.
+     */
+    public static Map<String, Double> weights(ClusterTopology topology, List<String> args) {
+        Map<String, Double> weights = new java.util.HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("a weight is written id=weight: " + arg);
+            }
+            String prefix = arg.substring(0, eq);
+            double weight;
+            try {
+                weight = Double.parseDouble(arg.substring(eq + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a weight number: " + arg);
+            }
+            if (weight < 0 || Double.isNaN(weight) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("a weight must be zero or positive: " + arg);
+            }
+            List<MasterSlots> matches = topology.masterSlots().stream().filter(m -> m.id().startsWith(prefix)).toList();
+            if (matches.size() != 1) {
+                throw new IllegalArgumentException("*** No such master node " + prefix
+                        + (matches.size() > 1 ? " (the prefix matches several masters)" : ""));
+            }
+            weights.put(matches.get(0).id(), weight);
+        }
+        return weights;
+    }
+
+    /**
      * @param masters  the masters involved, in redis-cli's node order (with --cluster-use-empty-masters
      *                 the slot-less ones too)
      * @param weights  --cluster-weight per node id (1 when absent)

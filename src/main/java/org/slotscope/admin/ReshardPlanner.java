@@ -15,6 +15,33 @@ public final class ReshardPlanner {
     private ReshardPlanner() {
     }
 
+    /**
+     * The plan for a topology: {@code from} names source masters (empty: every master with slots but
+     * the target), in the order the topology lists them, as redis-cli collects them.
+     */
+    public static MoveOperation.Plan forTopology(List<String> from, String to, int numSlots) {
+        return topology -> {
+            ClusterTopology.Node target = topology.node(to);
+            if (target == null || !target.isMaster()) {
+                throw new IllegalArgumentException("the target " + to + " is not a master of this cluster");
+            }
+            for (String id : from) {
+                if (topology.node(id) == null || !topology.node(id).isMaster()) {
+                    throw new IllegalArgumentException("the source " + id + " is not a master of this cluster");
+                }
+            }
+            List<MasterSlots> sources = new ArrayList<>();
+            for (MasterSlots master : topology.masterSlots()) {
+                boolean wanted = from.isEmpty() ? !master.id().equals(to) && master.slotCount() > 0
+                        : from.contains(master.id());
+                if (wanted) {
+                    sources.add(master);
+                }
+            }
+            return plan(sources, to, numSlots);
+        };
+    }
+
     public static List<SlotMove> plan(List<MasterSlots> sources, String target, int numSlots) {
         if (numSlots <= 0) {
             throw new IllegalArgumentException("the number of slots to move must be positive: " + numSlots);

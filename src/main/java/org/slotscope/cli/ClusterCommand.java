@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Cluster operations, as redis-cli --cluster does them.",
         subcommands = {
             ClusterReshardCommand.class,
+            ClusterRebalanceCommand.class,
+            ClusterMoveSlotsCommand.class,
         })
 final class ClusterCommand {
 }

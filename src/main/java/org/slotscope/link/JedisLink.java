@@ -90,6 +90,27 @@ public final class JedisLink implements NodeLink {
         }
     }
 
+    @Override
+    public List<Reply> pipeline(List<byte[][]> commands) {
+        try {
+            for (byte[][] argv : commands) {
+                byte[][] args = new byte[argv.length - 1][];
+                System.arraycopy(argv, 1, args, 0, args.length);
+                connection.sendCommand(() -> argv[0], args);
+            }
+            // getMany flushes, then reads one reply per command; an error reply comes back as an
+            // exception object in its place rather than thrown
+            List<Object> raw = connection.getMany(commands.size());
+            List<Reply> replies = new ArrayList<>(raw.size());
+            for (Object one : raw) {
+                replies.add(toReply(one));
+            }
+            return replies;
+        } catch (JedisConnectionException e) {
+            throw new LinkException("lost the connection to " + address + ": " + rootMessage(e), e);
+        }
+    }
+
     private static Reply toReply(Object raw) {
         if (raw == null) {
             return Reply.NIL;

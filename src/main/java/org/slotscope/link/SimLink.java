@@ -1,5 +1,7 @@
 package org.slotscope.link;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +86,42 @@ public final class SimLink implements NodeLink {
             }
         });
         return await(reply, "send to " + address);
+    }
+
+    /** Runs the commands in order within engine turns, one after another, as a pipelined client would. */
+    @Override
+    public List<Reply> pipeline(List<byte[][]> commands) {
+        CompletableFuture<List<Reply>> replies = new CompletableFuture<>();
+        List<Reply> collected = new ArrayList<>(commands.size());
+        loop.execute(() -> runFrom(commands, 0, collected, replies));
+        return await(replies, "send to " + address);
+    }
+
+    private void runFrom(List<byte[][]> commands, int index, List<Reply> collected,
+                         CompletableFuture<List<Reply>> done) {
+        try {
+            SimCluster cluster = loop.cluster();
+            ClusterNode target = cluster.node(node);
+            for (int i = index; i < commands.size(); i++) {
+                if (!target.isRunning()) {
+                    done.completeExceptionally(new IllegalStateException("the node is not running"));
+                    return;
+                }
+                Reply answer = cluster.execute(target, session, commands.get(i));
+                if (answer instanceof Reply.Blocked blocked) {
+                    int next = i + 1;
+                    cluster.whenReady(blocked, reply -> {
+                        collected.add(reply);
+                        runFrom(commands, next, collected, done);
+                    });
+                    return;
+                }
+                collected.add(answer);
+            }
+            done.complete(collected);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
     }
 
     private static <T> T await(CompletableFuture<T> future, String what) {

@@ -1,0 +1,73 @@
+package org.slotscope.cli;
+
+import org.slotscope.admin.MoveExecutor;
+import org.slotscope.admin.MoveOperation;
+import org.slotscope.admin.SlotMoveException;
+import org.slotscope.admin.SlotMover;
+import org.slotscope.link.LinkException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Options of every slot-moving command (reshard, rebalance, move-slots), redis-cli's names without
+ * "--cluster-", plus {@code --batch}; and the one way these commands run, report and fail.
+ */
+final class MoveOptions {
+    @Option(names = "--yes", description = "Do not ask for confirmation (this tool never asks).")
+    boolean yes;
+
+    @Option(names = "--pipeline", defaultValue = "10", description = "Keys per MIGRATE (default: 10).")
+    int pipeline;
+
+    @Option(names = "--timeout", defaultValue = "60000", description = "MIGRATE timeout, ms (default: 60000).")
+    int timeout;
+
+    @Option(names = "--replace", description = "Overwrite keys that already exist on the target.")
+    boolean replace;
+
+    @Option(names = "--batch", defaultValue = "64", paramLabel = "SLOTS",
+            description = "Slots of one source and target moved per round trip (default: 64); "
+                    + "1 moves slot by slot with exactly redis-cli's commands.")
+    int batch;
+
+    @Mixin
+    LinkOptions link;
+
+    SlotMover.Options slotMoverOptions() {
+        return new SlotMover.Options(pipeline, timeout, replace, batch);
+    }
+
+    MoveOperation operation() {
+        return new MoveOperation(link.connector(timeout));
+    }
+
+    /** Runs the plan with a progress bar; Ctrl-C stops between two batches. Returns the exit code. */
+    int execute(String entry, MoveOperation.Plan plan) {
+        MoveOperation operation = operation();
+        Thread cancelOnExit = new Thread(operation::cancel);
+        Runtime.getRuntime().addShutdownHook(cancelOnExit);
+        ProgressBar bar = new ProgressBar(System.out);
+        try {
+            MoveExecutor.Result result = operation.run(entry, plan, slotMoverOptions(), bar::update);
+            bar.finish();
+            System.out.println((result.cancelled() ? "Stopped after " : "Moved ") + result.slotsMoved()
+                    + " slots and " + result.keysMoved() + " keys.");
+            return result.cancelled() ? 1 : 0;
+        } catch (LinkException | IllegalArgumentException | IllegalStateException e) {
+            bar.finish();
+            System.err.println("[ERR] " + e.getMessage());
+            return 1;
+        } catch (SlotMoveException e) {
+            bar.finish();
+            System.err.println("[ERR] " + e.getMessage());
+            System.err.println("Slots may be left open: `cluster check` lists them and `cluster fix` closes them.");
+            return 1;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook has run
+            }
+        }
+    }
+}
