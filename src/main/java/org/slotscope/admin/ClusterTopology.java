@@ -38,12 +38,19 @@ public final class ClusterTopology implements AutoCloseable {
         }
     }
 
+    private final Connector connector;
     private final Map<String, Node> nodes;
     private final List<String> unreachable;
 
-    private ClusterTopology(Map<String, Node> nodes, List<String> unreachable) {
+    private ClusterTopology(Connector connector, Map<String, Node> nodes, List<String> unreachable) {
+        this.connector = connector;
         this.nodes = nodes;
         this.unreachable = unreachable;
+    }
+
+    /** How this topology's links were opened: for operations that need more connections. */
+    public Connector connector() {
+        return connector;
     }
 
     /**
@@ -86,7 +93,7 @@ public final class ClusterTopology implements AutoCloseable {
             nodes.values().forEach(n -> n.link().close());
             throw e;
         }
-        return new ClusterTopology(nodes, unreachable);
+        return new ClusterTopology(connect, nodes, unreachable);
     }
 
     /** CLUSTER NODES of a node, parsed; a clear error for a server that is not in cluster mode. */

@@ -12,11 +12,12 @@ import org.slotscope.engine.command.Reply;
  */
 public final class SlotMover {
     /**
-     * Options as redis-cli names them (--cluster-pipeline, --cluster-timeout, --cluster-replace), and
-     * how many slots of one source and target to move together ({@link SlotBatchMover}); 1 moves slot
-     * by slot exactly as redis-cli does.
+     * Options as redis-cli names them (--cluster-pipeline, --cluster-timeout, --cluster-replace), how
+     * many slots of one source and target to move together ({@link SlotBatchMover}; 1 moves slot by
+     * slot exactly as redis-cli does), and how many source → target pairs may move at the same time
+     * ({@link MoveExecutor}; 1 as redis-cli).
      */
-    public record Options(int pipeline, int timeoutMillis, boolean replace, int slotsPerBatch) {
+    public record Options(int pipeline, int timeoutMillis, boolean replace, int slotsPerBatch, int parallel) {
         public static final Options DEFAULTS = new Options(10, 60_000, false);
 
         public Options {
@@ -29,14 +30,17 @@ public final class SlotMover {
             if (slotsPerBatch < 1) {
                 throw new IllegalArgumentException("a batch must hold at least 1 slot: " + slotsPerBatch);
             }
+            if (parallel < 1) {
+                throw new IllegalArgumentException("at least 1 pair must move at a time: " + parallel);
+            }
         }
 
         public Options(int pipeline, int timeoutMillis, boolean replace) {
-            this(pipeline, timeoutMillis, replace, 1);
+            this(pipeline, timeoutMillis, replace, 1, 1);
         }
 
-        public Options withSlotsPerBatch(int slots) {
-            return new Options(pipeline, timeoutMillis, replace, slots);
+        public Options(int pipeline, int timeoutMillis, boolean replace, int slotsPerBatch) {
+            this(pipeline, timeoutMillis, replace, slotsPerBatch, 1);
         }
     }
 

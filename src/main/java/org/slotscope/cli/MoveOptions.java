@@ -30,11 +30,16 @@ final class MoveOptions {
                     + "1 moves slot by slot with exactly redis-cli's commands.")
     int batch;
 
+    @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
+            description = "Source and target pairs that move at the same time, each on its own connections "
+                    + "(default: 4); 1 moves one pair after the other, as redis-cli.")
+    int parallel;
+
     @Mixin
     LinkOptions link;
 
     SlotMover.Options slotMoverOptions() {
-        return new SlotMover.Options(pipeline, timeout, replace, batch);
+        return new SlotMover.Options(pipeline, timeout, replace, batch, parallel);
     }
 
     MoveOperation operation() {

@@ -48,8 +48,12 @@ class MoveOperationTest {
         }
 
         MoveExecutor.Result run(MoveOperation.Plan plan, int batch, Consumer<MoveProgress> progress) {
-            return new MoveOperation(connect).run(addresses.get(0), plan, new SlotMover.Options(10, 5000, false, batch),
-                    progress);
+            return run(plan, batch, 1, progress);
+        }
+
+        MoveExecutor.Result run(MoveOperation.Plan plan, int batch, int parallel, Consumer<MoveProgress> progress) {
+            return new MoveOperation(connect).run(addresses.get(0), plan,
+                    new SlotMover.Options(10, 5000, false, batch, parallel), progress);
         }
 
         /** No key lost, every node agrees, nothing open. */
@@ -80,14 +84,15 @@ class MoveOperationTest {
         }
     }
 
-    private static void reshard(Fixture f, int batch) {
-        List<MoveProgress> seen = new ArrayList<>();
+    private static void reshard(Fixture f, int batch, int parallel) {
+        List<MoveProgress> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         MoveExecutor.Result result = f.run(ReshardPlanner.forTopology(List.of(), f.ids().get(0), 1000), batch,
-                seen::add);
+                parallel, seen::add);
         assertFalse(result.cancelled());
         assertEquals(1000, result.slotsMoved());
         assertEquals(1000, seen.get(seen.size() - 1).slotsDone());
         assertEquals(5461 + 1000, f.slotsOf(0));
+        assertEquals(result.keysMoved(), seen.get(seen.size() - 1).keysDone(), "progress ends at the totals");
         f.assertIntact();
     }
 
@@ -123,7 +128,7 @@ class MoveOperationTest {
             List<RebalancePlanner.Transfer> transfers = RebalancePlanner.plan(
                     RebalancePlanner.involved(topology, false), Map.of(), 2);
             return transfers.stream().flatMap(t -> t.moves().stream()).toList();
-        }, 64, p -> {
+        }, 64, 4, p -> {
         });
         assertTrue(result.slotsMoved() > 2500, "moved " + result.slotsMoved());
         for (int i = 0; i < 3; i++) {
@@ -169,12 +174,17 @@ class MoveOperationTest {
 
     @Test
     void aReshardSlotBySlotOnTheSimulator() {
-        onSimulator(f -> reshard(f, 1));
+        onSimulator(f -> reshard(f, 1, 1));
     }
 
     @Test
     void aReshardInBatchesOnTheSimulator() {
-        onSimulator(f -> reshard(f, 64));
+        onSimulator(f -> reshard(f, 64, 1));
+    }
+
+    @Test
+    void sourcesMoveInParallelLanesOnTheSimulator() {
+        onSimulator(f -> reshard(f, 16, 4));
     }
 
     @Test
@@ -227,7 +237,7 @@ class MoveOperationTest {
     @Test
     void reshardMoveSlotsRebalanceAndRefusalOnARealCluster() throws Exception {
         onRealCluster(f -> {
-            reshard(f, 64);
+            reshard(f, 64, 4);
             moveSlots(f, 16);
             refusesABrokenCluster(f);
         });
