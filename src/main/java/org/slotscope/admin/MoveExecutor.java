@@ -33,6 +33,12 @@ public final class MoveExecutor {
 
     public static Result run(ClusterTopology topology, List<SlotMove> plan, SlotMover.Options options,
                              OperationControl control, Consumer<MoveProgress> progress) {
+        return run(topology, plan, options, control, progress, MoveEvents.NONE);
+    }
+
+    /** As above, reporting every SETSLOT and MIGRATE to {@code events} (from the moving threads). */
+    public static Result run(ClusterTopology topology, List<SlotMove> plan, SlotMover.Options options,
+                             OperationControl control, Consumer<MoveProgress> progress, MoveEvents events) {
         for (SlotMove move : plan) {
             requireMaster(topology, move.source(), "source");
             requireMaster(topology, move.target(), "target");
@@ -46,14 +52,15 @@ public final class MoveExecutor {
         if (options.parallel() <= 1 || lanes.size() <= 1) {
             List<ClusterMember> masters = topology.masters().stream().map(ClusterTopology.Node::member).toList();
             boolean finished = runLane(batches(plan, options.slotsPerBatch()), masters, options, control::proceed,
-                    tally);
+                    tally, events);
             return tally.result(!finished);
         }
-        return runLanes(topology, lanes, options, control, tally);
+        return runLanes(topology, lanes, options, control, tally, events);
     }
 
     private static Result runLanes(ClusterTopology topology, Map<String, List<List<SlotMove>>> lanes,
-                                   SlotMover.Options options, OperationControl control, Tally tally) {
+                                   SlotMover.Options options, OperationControl control, Tally tally,
+                                   MoveEvents events) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallel(), lanes.size()), r -> {
             Thread t = new Thread(r, "slot-move-lane");
             t.setDaemon(true);
@@ -72,7 +79,7 @@ public final class MoveExecutor {
                         NodeLink link = topology.connector().connect(node.address());
                         masters.add(new ClusterMember(node.id(), node.self().host(), node.self().port(), link));
                     }
-                    return runLane(lane, masters, options, proceed, tally);
+                    return runLane(lane, masters, options, proceed, tally, events);
                 } catch (RuntimeException e) {
                     stopLanes.set(true);
                     throw e;
@@ -106,7 +113,7 @@ public final class MoveExecutor {
     /** Runs one lane's batches in order; false when stopped early by a cancel. */
     private static boolean runLane(List<List<SlotMove>> batches, List<ClusterMember> masters,
                                    SlotMover.Options options, java.util.function.BooleanSupplier proceed,
-                                   Tally tally) {
+                                   Tally tally, MoveEvents events) {
         for (List<SlotMove> batch : batches) {
             if (!proceed.getAsBoolean()) {
                 return false;
@@ -120,10 +127,10 @@ public final class MoveExecutor {
             };
             if (batch.size() == 1) {
                 SlotMover.moveSlot(batch.get(0).slot(), source, target, masters, options,
-                        (slot, k) -> keysSoFar.keysMoved(k));
+                        (slot, k) -> keysSoFar.keysMoved(k), events);
             } else {
                 SlotBatchMover.moveSlots(batch.stream().map(SlotMove::slot).toList(), source, target, masters,
-                        options, keysSoFar);
+                        options, keysSoFar, events);
             }
             tally.slots(batch.size());
         }

@@ -20,10 +20,17 @@ public final class MoveOperation {
 
     private final Connector connect;
     private final OperationControl control = new OperationControl();
+    private volatile MoveEvents events = MoveEvents.NONE;
 
     /** @param connect opens a link to host:port (SimLink or JedisLink) */
     public MoveOperation(Connector connect) {
         this.connect = connect;
+    }
+
+    /** Sends every SETSLOT and MIGRATE of the next runs to {@code sink} (thread-safe, called from movers). */
+    public MoveOperation onEvents(java.util.function.Consumer<org.slotscope.engine.event.ClusterEvent> sink) {
+        this.events = new MoveEvents(sink);
+        return this;
     }
 
     public OperationControl control() {
@@ -46,7 +53,7 @@ public final class MoveOperation {
                                    Consumer<MoveProgress> progress) {
         try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
             requireHealthy(topology);
-            return MoveExecutor.run(topology, plan.plan(topology), options, control, progress);
+            return MoveExecutor.run(topology, plan.plan(topology), options, control, progress, events);
         }
     }
 

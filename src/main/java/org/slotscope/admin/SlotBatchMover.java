@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.event.SlotMigrationState;
 import org.slotscope.link.NodeLink;
 
 /**
@@ -32,11 +33,14 @@ public final class SlotBatchMover {
     private SlotBatchMover() {
     }
 
-    /** Returns the number of keys moved. */
+    /** Returns the number of keys moved; each SETSLOT and MIGRATE is reported to {@code events}. */
     public static long moveSlots(List<Integer> slots, ClusterMember source, ClusterMember target,
-                                 List<ClusterMember> masters, SlotMover.Options options, Progress progress) {
+                                 List<ClusterMember> masters, SlotMover.Options options, Progress progress,
+                                 MoveEvents events) {
         pipelineOk(target, slots, s -> NodeLink.argv("CLUSTER", "SETSLOT", s, "IMPORTING", source.id()), null);
+        slots.forEach(s -> events.stateSet(target.id(), s, SlotMigrationState.IMPORTING, source.id()));
         pipelineOk(source, slots, s -> NodeLink.argv("CLUSTER", "SETSLOT", s, "MIGRATING", target.id()), null);
+        slots.forEach(s -> events.stateSet(source.id(), s, SlotMigrationState.MIGRATING, target.id()));
         long moved = 0;
         List<Integer> pending = new ArrayList<>(slots);
         while (!pending.isEmpty()) {
@@ -44,6 +48,7 @@ public final class SlotBatchMover {
                     s -> NodeLink.argv("CLUSTER", "GETKEYSINSLOT", s, String.valueOf(options.pipeline()))));
             List<byte[][]> migrates = new ArrayList<>();
             List<Integer> migrateSlots = new ArrayList<>();
+            List<Integer> migrateKeys = new ArrayList<>();
             List<Integer> again = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 if (!(found.get(i) instanceof Reply.ArrayReply array)) {
@@ -53,14 +58,17 @@ public final class SlotBatchMover {
                     again.add(pending.get(i)); // look again: it may hold more, or a MIGRATE may fail
                     migrates.add(migrateCommand(array.elements(), target, options));
                     migrateSlots.add(pending.get(i));
+                    migrateKeys.add(array.elements().size());
                     moved += array.elements().size();
                 }
             }
+            long sent = events.nowMillis();
             List<Reply> replies = source.link().pipeline(migrates);
             for (int i = 0; i < replies.size(); i++) {
                 if (replies.get(i) instanceof Reply.Error) {
                     throw failure(migrateSlots.get(i), "MIGRATE", source, replies.get(i));
                 }
+                events.keysMigrated(sent, source.id(), target.id(), migrateSlots.get(i), migrateKeys.get(i));
             }
             progress.keysMoved(moved);
             pending = again;
@@ -73,18 +81,21 @@ public final class SlotBatchMover {
         }
         // The target first, so it owns the slots before the source stops redirecting there.
         pipelineOk(target, slots, s -> NodeLink.argv("CLUSTER", "SETSLOT", s, "NODE", target.id()), null);
+        slots.forEach(s -> events.assigned(target.id(), s, target.id()));
         pipelineOk(source, slots, s -> NodeLink.argv("CLUSTER", "SETSLOT", s, "NODE", target.id()),
                 SOURCE_TURNED_REPLICA);
+        slots.forEach(s -> events.assigned(source.id(), s, target.id()));
         for (ClusterMember other : masters) {
             if (!other.id().equals(source.id()) && !other.id().equals(target.id())) {
                 pipelineOk(other, slots, s -> NodeLink.argv("CLUSTER", "SETSLOT", s, "NODE", target.id()), null);
+                slots.forEach(s -> events.assigned(other.id(), s, target.id()));
             }
         }
         return moved;
     }
 
     /** MIGRATE host port "" 0 timeout [REPLACE] KEYS k1 k2 ...: the keys of one slot, at most --pipeline. */
-    private static byte[][] migrateCommand(List<Reply> keys, ClusterMember target, SlotMover.Options options) {
+    static byte[][] migrateCommand(List<Reply> keys, ClusterMember target, SlotMover.Options options) {
         List<byte[]> argv = new ArrayList<>(List.of(bytes("MIGRATE"), bytes(target.host()),
                 bytes(String.valueOf(target.port())), new byte[0], bytes("0"),
                 bytes(String.valueOf(options.timeoutMillis()))));
@@ -118,7 +129,7 @@ public final class SlotBatchMover {
         }
     }
 
-    private static SlotMoveException failure(int slot, String step, ClusterMember node, Reply reply) {
+    static SlotMoveException failure(int slot, String step, ClusterMember node, Reply reply) {
         String said = reply instanceof Reply.Error error ? error.message() : String.valueOf(reply);
         return new SlotMoveException("moving slot " + slot + ": " + step + " on " + node.host() + ":" + node.port()
                 + " failed: " + said);

@@ -1,8 +1,8 @@
 package org.slotscope.admin;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.event.SlotMigrationState;
 
 /**
  * Moves one slot with its keys, in redis-cli's order (clusterManagerMoveSlot): IMPORTING on the
@@ -56,46 +56,49 @@ public final class SlotMover {
     /** Returns the number of keys moved. */
     public static int moveSlot(int slot, ClusterMember source, ClusterMember target, List<ClusterMember> masters,
                                Options options, Progress progress) {
+        return moveSlot(slot, source, target, masters, options, progress, MoveEvents.NONE);
+    }
+
+    /** As above, reporting each SETSLOT and MIGRATE to {@code events}. */
+    public static int moveSlot(int slot, ClusterMember source, ClusterMember target, List<ClusterMember> masters,
+                               Options options, Progress progress, MoveEvents events) {
         String s = String.valueOf(slot);
         expectOk(target, "CLUSTER", "SETSLOT", s, "IMPORTING", source.id());
+        events.stateSet(target.id(), slot, SlotMigrationState.IMPORTING, source.id());
         expectOk(source, "CLUSTER", "SETSLOT", s, "MIGRATING", target.id());
+        events.stateSet(source.id(), slot, SlotMigrationState.MIGRATING, target.id());
         int moved = 0;
         while (true) {
             Reply keys = source.link().send("CLUSTER", "GETKEYSINSLOT", s, String.valueOf(options.pipeline()));
             if (!(keys instanceof Reply.ArrayReply array)) {
-                throw failure(slot, "CLUSTER GETKEYSINSLOT", source, keys);
+                throw SlotBatchMover.failure(slot, "CLUSTER GETKEYSINSLOT", source, keys);
             }
             if (array.elements().isEmpty()) {
                 break;
             }
-            List<byte[]> argv = new ArrayList<>(List.of(bytes("MIGRATE"), bytes(target.host()),
-                    bytes(String.valueOf(target.port())), new byte[0], bytes("0"),
-                    bytes(String.valueOf(options.timeoutMillis()))));
-            if (options.replace()) {
-                argv.add(bytes("REPLACE"));
-            }
-            argv.add(bytes("KEYS"));
-            for (Reply key : array.elements()) {
-                argv.add(((Reply.BulkString) key).value());
-            }
-            Reply migrated = source.link().send(argv.toArray(new byte[0][]));
+            long sent = events.nowMillis();
+            Reply migrated = source.link().send(SlotBatchMover.migrateCommand(array.elements(), target, options));
             if (migrated instanceof Reply.Error) {
-                throw failure(slot, "MIGRATE", source, migrated);
+                throw SlotBatchMover.failure(slot, "MIGRATE", source, migrated);
             }
+            events.keysMigrated(sent, source.id(), target.id(), slot, array.elements().size());
             moved += array.elements().size();
             progress.keysMoved(slot, moved);
         }
         // The target first, so it owns the slot before the source stops redirecting there.
         expectOk(target, "CLUSTER", "SETSLOT", s, "NODE", target.id());
+        events.assigned(target.id(), slot, target.id());
         Reply atSource = source.link().send("CLUSTER", "SETSLOT", s, "NODE", target.id());
         if (atSource instanceof Reply.Error error && !error.message().contains(SlotBatchMover.SOURCE_TURNED_REPLICA)) {
             // redis-cli 7.0 lets this one error pass: the source gave away its last slot, heard so from
             // the target first, and turned itself into a replica (redis#9223)
-            throw failure(slot, "CLUSTER SETSLOT " + s + " NODE", source, atSource);
+            throw SlotBatchMover.failure(slot, "CLUSTER SETSLOT " + s + " NODE", source, atSource);
         }
+        events.assigned(source.id(), slot, target.id());
         for (ClusterMember other : masters) {
             if (!other.id().equals(source.id()) && !other.id().equals(target.id())) {
                 expectOk(other, "CLUSTER", "SETSLOT", s, "NODE", target.id());
+                events.assigned(other.id(), slot, target.id());
             }
         }
         return moved;
@@ -104,17 +107,7 @@ public final class SlotMover {
     private static void expectOk(ClusterMember node, String... command) {
         Reply reply = node.link().send(command);
         if (reply instanceof Reply.Error) {
-            throw failure(Integer.parseInt(command[2]), String.join(" ", command), node, reply);
+            throw SlotBatchMover.failure(Integer.parseInt(command[2]), String.join(" ", command), node, reply);
         }
-    }
-
-    private static SlotMoveException failure(int slot, String step, ClusterMember node, Reply reply) {
-        String said = reply instanceof Reply.Error error ? error.message() : String.valueOf(reply);
-        return new SlotMoveException("moving slot " + slot + ": " + step + " on " + node.host() + ":" + node.port()
-                + " failed: " + said);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

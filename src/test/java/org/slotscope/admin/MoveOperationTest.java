@@ -187,6 +187,38 @@ class MoveOperationTest {
         onSimulator(f -> reshard(f, 16, 4));
     }
 
+    /** Every SETSLOT and MIGRATE the operation sends comes out as an event, in each slot's order. */
+    private static void eventsFollowEachSlot(Fixture f, int batch, int parallel) {
+        List<org.slotscope.engine.event.ClusterEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        MoveExecutor.Result result = new MoveOperation(f.connect()).onEvents(events::add).run(f.addresses().get(0),
+                ReshardPlanner.forTopology(List.of(), f.ids().get(0), 200),
+                new SlotMover.Options(10, 5000, false, batch, parallel), p -> {
+                });
+        long migratedKeys = events.stream().filter(e -> e instanceof org.slotscope.engine.event.ClusterEvent.KeysMigrated)
+                .mapToLong(e -> ((org.slotscope.engine.event.ClusterEvent.KeysMigrated) e).keys()).sum();
+        assertEquals(result.keysMoved(), migratedKeys);
+        assertTrue(result.keysMoved() > 0, "some of the keys lived in the moved slots");
+        Map<Integer, List<String>> perSlot = new java.util.TreeMap<>();
+        for (org.slotscope.engine.event.ClusterEvent e : events) {
+            if (e instanceof org.slotscope.engine.event.ClusterEvent.SlotMigrationStateChanged c) {
+                perSlot.computeIfAbsent(c.slot(), k -> new ArrayList<>()).add(c.state().name());
+            } else if (e instanceof org.slotscope.engine.event.ClusterEvent.SlotsAssigned a) {
+                perSlot.computeIfAbsent(a.firstSlot(), k -> new ArrayList<>())
+                        .add(a.viewer().value().equals(f.ids().get(0)) ? "NODE@target" : "NODE");
+            }
+        }
+        assertEquals(200, perSlot.size());
+        perSlot.values().forEach(steps -> assertEquals(List.of("IMPORTING", "MIGRATING", "NODE@target", "NODE", "NODE"),
+                steps));
+        f.assertIntact();
+    }
+
+    @Test
+    void movesReportTheirStepsAsEvents() {
+        onSimulator(f -> eventsFollowEachSlot(f, 1, 1));
+        onSimulator(f -> eventsFollowEachSlot(f, 32, 4));
+    }
+
     @Test
     void aCancelledReshardStopsBetweenBatchesAndLeavesNothingOpen() {
         for (int batch : new int[] {1, 4}) {
@@ -239,6 +271,7 @@ class MoveOperationTest {
         onRealCluster(f -> {
             reshard(f, 64, 4);
             moveSlots(f, 16);
+            eventsFollowEachSlot(f, 32, 4);
             refusesABrokenCluster(f);
         });
     }
