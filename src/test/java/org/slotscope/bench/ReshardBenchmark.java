@@ -33,7 +33,8 @@ import org.slotscope.testsupport.RedisCli;
  * slots holding about 25k of 100k keys, from all masters to a new one, against a real Redis 7
  * cluster of 3 masters + 3 replicas, by the real {@code redis-cli --cluster reshard} and by
  * {@code java -jar target/slotscope.jar cluster reshard} (whole processes, JVM start included), the
- * same command line (pipeline 10). Between runs the slots are moved back to their first owners, so
+ * same command line (pipeline 10), with its defaults (64 slots per batch, 4 pairs at a time) and with
+ * {@code --batch 1 --parallel 1} (the very commands redis-cli sends, in its order). Between runs the slots are moved back to their first owners, so
  * every run starts from the same layout. Prints each run and the medians. Run it with
  * <pre>mvn -q -DskipTests package && mvn -q test -Dtest=ReshardBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * ({@code -Dbench.rounds=N}, default 3). Needs redis-server and redis-cli on PATH.
@@ -81,16 +82,16 @@ class ReshardBenchmark {
                         String.valueOf(SLOTS), "--yes", "--pipeline", "10"));
                 batched.add(timed(ours));
                 restore(connect, entry, original);
-                ours.addAll(List.of("--batch", "1"));
+                ours.addAll(List.of("--batch", "1", "--parallel", "1"));
                 slotBySlot.add(timed(ours));
                 restore(connect, entry, original);
-                System.out.printf("round %d: redis-cli %.2f s, slotscope %.2f s, slotscope --batch 1 %.2f s%n", round,
+                System.out.printf("round %d: redis-cli %.2f s, slotscope %.2f s, slotscope --batch 1 --parallel 1 %.2f s%n", round,
                         redisCli.get(round - 1), batched.get(round - 1), slotBySlot.get(round - 1));
             }
             double rc = median(redisCli);
             double ss = median(batched);
             System.out.printf("reshard %d slots (of %d keys), pipeline 10, medians of %d: redis-cli %.2f s, "
-                            + "slotscope %.2f s (ratio %.2f), slotscope --batch 1 %.2f s (ratio %.2f)%n", SLOTS, KEYS,
+                            + "slotscope %.2f s (ratio %.2f), slotscope --batch 1 --parallel 1 %.2f s (ratio %.2f)%n", SLOTS, KEYS,
                     rounds, rc, ss, ss / rc, median(slotBySlot), median(slotBySlot) / rc);
         }
     }
