@@ -100,7 +100,7 @@ public final class JedisLink implements NodeLink {
         Throwable timeout = find(e, SocketTimeoutException.class);
         if (timeout != null) {
             return new LinkException("cannot connect to " + address + ": no answer within " + timeoutMillis + " ms"
-                    + (tls ? " (is it a TLS port?)" : ""), e, LinkException.Reason.TIMEOUT);
+                    + (tls ? " (does that port speak TLS?)" : ""), e, LinkException.Reason.TIMEOUT);
         }
         Throwable ssl = find(e, SSLException.class);
         if (ssl != null) {
@@ -119,9 +119,10 @@ public final class JedisLink implements NodeLink {
                     LinkException.Reason.UNREACHABLE);
         }
         String why = rootMessage(e);
-        if (why.startsWith("Unexpected end of stream")) {
+        if (why.startsWith("Unexpected end of stream") || why.startsWith("Connection reset")) {
+            // a TLS port drops a client that does not start with a TLS handshake
             return new LinkException("cannot connect to " + address + ": the node closed the connection"
-                    + (tls ? "" : " (is it a TLS port?)"), e, LinkException.Reason.UNREACHABLE);
+                    + (tls ? "" : " (a TLS port? connect with TLS)"), e, LinkException.Reason.UNREACHABLE);
         }
         return new LinkException("cannot connect to " + address + ": " + why, e, LinkException.Reason.UNREACHABLE);
     }
