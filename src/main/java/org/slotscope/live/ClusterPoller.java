@@ -155,6 +155,11 @@ public final class ClusterPoller implements AutoCloseable {
         return polls;
     }
 
+    /** Links held open to the nodes (none once stopped). */
+    int openLinks() {
+        return links.openLinks();
+    }
+
     private long now() {
         return attachNanos == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attachNanos);
     }
