@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Cluster operations, as redis-cli --cluster does them.",
         subcommands = {
             ClusterReshardCommand.class,
+            ClusterWatchCommand.class,
         })
 final class ClusterCommand {
 }

@@ -22,6 +22,7 @@ import org.slotscope.link.ConnectOptions;
 import org.slotscope.link.JedisLink;
 import org.slotscope.testsupport.FreePorts;
 import org.slotscope.testsupport.RealServer;
+import org.slotscope.testsupport.ServedSim;
 
 /**
  * The poller against a simulated cluster served over RESP in this JVM (and a real redis-server for a

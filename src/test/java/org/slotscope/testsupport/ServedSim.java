@@ -1,4 +1,4 @@
-package org.slotscope.live;
+package org.slotscope.testsupport;
 
 import java.util.List;
 import org.slotscope.engine.EngineLoop;
@@ -10,19 +10,18 @@ import org.slotscope.engine.node.NodeConfig;
 import org.slotscope.link.JedisLink;
 import org.slotscope.link.NodeLink;
 import org.slotscope.resp.RespServer;
-import org.slotscope.testsupport.FreePorts;
 
 /**
  * A simulated cluster served over RESP in this JVM (what `serve` does, without a process), playing in
  * wall time, for poller tests that need a cluster but not a real one.
  */
-final class ServedSim implements AutoCloseable {
-    final EngineLoop loop;
-    final RespServer server;
-    final int basePort;
-    final List<ClusterNode> nodes;
+public final class ServedSim implements AutoCloseable {
+    public final EngineLoop loop;
+    public final RespServer server;
+    public final int basePort;
+    public final List<ClusterNode> nodes;
 
-    ServedSim(int masters, int replicas, int spare, long nodeTimeout) throws Exception {
+    public ServedSim(int masters, int replicas, int spare, long nodeTimeout) throws Exception {
         basePort = FreePorts.consecutive(masters * (1 + replicas) + spare);
         loop = new EngineLoop(new SimCluster(42, new NodeConfig().nodeTimeout(nodeTimeout), new EventLog()),
                 "served-sim");
@@ -39,16 +38,16 @@ final class ServedSim implements AutoCloseable {
         loop.play();
     }
 
-    String address(int index) {
+    public String address(int index) {
         return "127.0.0.1:" + (basePort + index);
     }
 
-    String id(int index) {
+    public String id(int index) {
         return nodes.get(index).id().value();
     }
 
     /** Sends one command to node {@code index} over RESP. */
-    Reply send(int index, String... command) {
+    public Reply send(int index, String... command) {
         try (NodeLink link = new JedisLink("127.0.0.1", basePort + index, 5000)) {
             return link.send(command);
         }
