@@ -68,6 +68,11 @@ class LiveAttachIT {
                     // SLOTSCOPE CRASH is a fault sent to any live node about another
                     String id = id(address(index));
                     try (NodeLink other = link(address(index == 0 ? 1 : 0))) {
+                        // on the simulator's instant network the failure reports spread within a few
+                        // ms, so PFAIL would turn into FAIL between two polls; 200 ms per cluster bus
+                        // message keeps the fail? state long enough to be seen, as a teacher would
+                        // slow the network to show it
+                        assertEquals("OK", text(other.send("SLOTSCOPE", "LATENCY", "200")));
                         assertEquals("OK", text(other.send("SLOTSCOPE", "CRASH", id)));
                     }
                 }
@@ -152,10 +157,20 @@ class LiveAttachIT {
             return statuses.stream().anyMatch(p);
         }
 
+        /** Every status whose message changed, with its time, then every event: enough to see what a poll missed. */
         @Override
         public synchronized String toString() {
-            return "last status: " + (statuses.isEmpty() ? "none" : statuses.get(statuses.size() - 1).message())
-                    + "\nevents:\n" + events.stream().map(String::valueOf).reduce("", (a, b) -> a + "  " + b + "\n");
+            StringBuilder out = new StringBuilder("statuses:\n");
+            String last = "";
+            for (PollStatus s : statuses) {
+                if (!s.message().equals(last)) {
+                    out.append("  ").append(s.time()).append(" ms: ").append(s.message()).append('\n');
+                    last = s.message();
+                }
+            }
+            out.append(statuses.size()).append(" polls; events:\n");
+            events.forEach(e -> out.append("  ").append(e).append('\n'));
+            return out.toString();
         }
     }
 
