@@ -38,14 +38,21 @@ public final class ClusterTopology implements AutoCloseable {
         }
     }
 
+    /** A node the entry node listed that could not be used, and the error that says why. */
+    public record Unreachable(String address, RuntimeException error) {
+    }
+
     private final Connector connector;
     private final Map<String, Node> nodes;
     private final List<String> unreachable;
+    private final List<Unreachable> unreachableNodes;
 
-    private ClusterTopology(Connector connector, Map<String, Node> nodes, List<String> unreachable) {
+    private ClusterTopology(Connector connector, Map<String, Node> nodes, List<String> unreachable,
+                            List<Unreachable> unreachableNodes) {
         this.connector = connector;
         this.nodes = nodes;
         this.unreachable = unreachable;
+        this.unreachableNodes = unreachableNodes;
     }
 
     /** How this topology's links were opened: for operations that need more connections. */
@@ -60,6 +67,7 @@ public final class ClusterTopology implements AutoCloseable {
     public static ClusterTopology load(Connector connect, String entry) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         List<String> unreachable = new ArrayList<>();
+        List<Unreachable> unreachableNodes = new ArrayList<>();
         NodeLink entryLink = connect.connect(entry);
         try {
             List<NodeEntry> entryView = clusterNodes(entryLink);
@@ -75,6 +83,7 @@ public final class ClusterTopology implements AutoCloseable {
                     link = connect.connect(other.address());
                 } catch (LinkException e) {
                     unreachable.add(e.getMessage());
+                    unreachableNodes.add(new Unreachable(other.address(), e));
                     continue;
                 }
                 try {
@@ -84,6 +93,7 @@ public final class ClusterTopology implements AutoCloseable {
                 } catch (LinkException | IllegalArgumentException e) {
                     link.close();
                     unreachable.add(other.address() + ": " + e.getMessage());
+                    unreachableNodes.add(new Unreachable(other.address(), e));
                 }
             }
         } catch (RuntimeException e) {
@@ -93,14 +103,29 @@ public final class ClusterTopology implements AutoCloseable {
             nodes.values().forEach(n -> n.link().close());
             throw e;
         }
-        return new ClusterTopology(connect, nodes, unreachable);
+        return new ClusterTopology(connect, nodes, unreachable, unreachableNodes);
     }
 
-    /** CLUSTER NODES of a node, parsed; a clear error for a server that is not in cluster mode. */
+    /**
+     * CLUSTER NODES of a node, parsed; a clear error for a server that is not in cluster mode, and a
+     * login error (not "not a cluster node") when the server wants a password or the ACL user may not
+     * run CLUSTER NODES.
+     *
+     * @throws LinkException            (reason AUTH) on NOAUTH, NOPERM or WRONGPASS
+     * @throws IllegalArgumentException for any other error reply
+     */
     public static List<NodeEntry> clusterNodes(NodeLink link) {
         Reply reply = link.send("CLUSTER", "NODES");
         if (reply instanceof Reply.Error error) {
-            throw new IllegalArgumentException(link.address() + " is not a cluster node: " + error.message());
+            String message = error.message();
+            if (message.startsWith("NOAUTH") || message.startsWith("NOPERM") || message.startsWith("WRONGPASS")) {
+                throw new LinkException("cannot log in to " + link.address() + ": " + message, null,
+                        LinkException.Reason.AUTH);
+            }
+            if (message.contains("cluster support disabled")) {
+                throw new IllegalArgumentException(link.address() + " is not a cluster node: " + message);
+            }
+            throw new IllegalArgumentException(link.address() + " answered CLUSTER NODES with: " + message);
         }
         String text = reply instanceof Reply.VerbatimString v ? v.text() : ((Reply.BulkString) reply).asString();
         return ClusterNodesParser.parse(text);
@@ -162,6 +187,11 @@ public final class ClusterTopology implements AutoCloseable {
     /** Messages for nodes the entry node listed but that could not be reached. */
     public List<String> unreachable() {
         return Collections.unmodifiableList(unreachable);
+    }
+
+    /** The nodes of {@link #unreachable()} with the error each gave (a poller tells a timeout from a refusal). */
+    public List<Unreachable> unreachableNodes() {
+        return Collections.unmodifiableList(unreachableNodes);
     }
 
     /** The masters as planners see them: id and slots, as each master reports itself. */

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ClusterReshardCommand.class,
             ClusterRebalanceCommand.class,
             ClusterMoveSlotsCommand.class,
+            ClusterWatchCommand.class,
         })
 final class ClusterCommand {
 }

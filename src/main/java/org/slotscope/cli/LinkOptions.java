@@ -3,6 +3,7 @@ package org.slotscope.cli;
 import org.slotscope.link.ConnectOptions;
 import org.slotscope.link.Connector;
 import org.slotscope.link.JedisLink;
+import org.slotscope.link.TlsTrust;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +25,11 @@ final class LinkOptions {
     @Option(names = "--tls", description = "Connect with TLS (the JVM's trust store decides which servers to trust).")
     boolean tls;
 
+    @Option(names = "--cacert", paramLabel = "FILE",
+            description = "With --tls, trust the CA certificates in this PEM file (as redis-cli's --cacert) instead of"
+                    + " the JVM's trust store.")
+    java.nio.file.Path cacert;
+
     @Option(names = "--connect-timeout", defaultValue = "5000", paramLabel = "MS",
             description = "Connect and reply timeout for each node, ms (default: 5000).")
     int connectTimeout;
@@ -40,10 +46,10 @@ final class LinkOptions {
     }
 
     Connector connector() {
-        return JedisLink.connector(options(connectTimeout));
+        return connector(connectTimeout);
     }
 
     Connector connector(int replyTimeoutMillis) {
-        return JedisLink.connector(options(replyTimeoutMillis));
+        return JedisLink.connector(options(replyTimeoutMillis), cacert == null ? null : TlsTrust.fromPem(cacert));
     }
 }

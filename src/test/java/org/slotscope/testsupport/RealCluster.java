@@ -86,6 +86,18 @@ public final class RealCluster implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Kills node {@code index} (in start order, spare nodes after the cluster's) as a crash would: SIGKILL,
+     * so it says goodbye to nobody and the others must detect it (PFAIL, then FAIL, then a failover).
+     */
+    public void stop(int index) throws InterruptedException {
+        Process server = servers.get(index);
+        server.destroyForcibly();
+        if (!server.waitFor(10, TimeUnit.SECONDS)) {
+            fail("redis-server on port " + port(index) + " did not die");
+        }
+    }
+
     private void await(String expected, String... args) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         String last = "";

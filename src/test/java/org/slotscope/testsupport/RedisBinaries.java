@@ -25,6 +25,11 @@ public final class RedisBinaries {
         return require("redis-server", "redis-server");
     }
 
+    /** openssl, for tests that make a self-signed certificate (Debian package openssl). */
+    public static Path requireOpenssl() {
+        return require("openssl", "openssl");
+    }
+
     public static Path requireRedisBenchmark() {
         return require("redis-benchmark", "redis-tools");
     }

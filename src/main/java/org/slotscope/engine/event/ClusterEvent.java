@@ -6,6 +6,9 @@ import org.slotscope.engine.node.NodeId;
  * Everything that happens in the simulated cluster, stamped with virtual time. The UI animates
  * these; tests hash them to prove a run is deterministic. A {@code viewer} is the node whose own
  * view (clusterState) changed: nodes disagree until the bus makes them agree.
+ *
+ * <p>The same events describe a live cluster (the live package polls real nodes and diffs what they
+ * report); there {@code time()} is wall-clock milliseconds since the poller attached, not virtual time.
  */
 public sealed interface ClusterEvent {
     long time();
