@@ -12,6 +12,12 @@ import picocli.CommandLine.Command;
         description = "Cluster operations, as redis-cli --cluster does them.",
         subcommands = {
             ClusterReshardCommand.class,
+            ClusterCreateCommand.class,
+            ClusterAddNodeCommand.class,
+            ClusterDelNodeCommand.class,
+            ClusterInfoCommand.class,
+            ClusterCallCommand.class,
+            ClusterSetTimeoutCommand.class,
         })
 final class ClusterCommand {
 }
