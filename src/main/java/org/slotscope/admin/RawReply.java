@@ -37,14 +37,9 @@ public final class RawReply {
         } else if (reply instanceof Reply.SetReply set) {
             joinLines(out, set.elements());
         } else if (reply instanceof Reply.MapReply map) {
-            for (int i = 0; i + 1 < map.keysAndValues().size(); i += 2) {
-                if (i > 0) {
-                    out.append('\n');
-                }
-                append(out, map.keysAndValues().get(i));
-                out.append(' ');
-                append(out, map.keysAndValues().get(i + 1));
-            }
+            // The links speak RESP2, where a map arrives as a flat array of keys and values (a
+            // JedisLink never sees a map; a SimLink hands over the engine's reply before encoding).
+            joinLines(out, map.keysAndValues());
         }
         // nil (and an empty array's absence of elements) prints nothing
     }
