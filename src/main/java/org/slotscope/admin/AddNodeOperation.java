@@ -60,6 +60,7 @@ public final class AddNodeOperation {
         log.accept(">>> Adding node " + newHp.host() + ":" + newHp.port() + " to cluster " + refHp.host() + ":"
                 + refHp.port());
         try (ClusterTopology topology = ClusterTopology.load(connect, existing)) {
+            topology.unreachable().forEach(u -> log.accept("[ERR] " + u));
             ClusterCheck.Report report = ClusterCheck.check(topology.views());
             CheckOutput.check(topology, report).forEach(log);
             if (!report.clean()) {

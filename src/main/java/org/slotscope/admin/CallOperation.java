@@ -35,6 +35,7 @@ public final class CallOperation {
             throw new OperationException("no command to call");
         }
         try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
+            topology.unreachable().forEach(u -> log.accept("[ERR] " + u));
             log.accept(">>> Calling " + String.join(" ", command));
             List<Answer> answers = new ArrayList<>();
             String[] argv = command.toArray(new String[0]);

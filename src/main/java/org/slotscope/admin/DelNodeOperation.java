@@ -14,8 +14,9 @@ import org.slotscope.link.Connector;
  * REPLICATE: a node cannot forget its own master); finally CLUSTER RESET SOFT on the deleted node,
  * so it forgets the cluster too and cannot gossip its way back in.
  *
- * <p>Two checks redis-cli lacks, so nothing is half-done: a master that owns no slot but still
- * holds keys is refused before anything is sent (RESET would refuse it after every node forgot it),
+ * <p>Checks redis-cli lacks, so nothing is half-done: a node the cluster lists but that cannot be
+ * reached stops it (that node would not forget the deleted one); a master that owns no slot but still
+ * holds keys is refused before anything is sent (RESET would refuse it after every node forgot it);
  * and the deleted node itself is never picked as the new master of its replicas (redis-cli's
  * clusterManagerNodeWithLeastReplicas may pick it when it comes first with the lowest count, and
  * the FORGET that follows then fails with "Can't forget my master!").
@@ -50,6 +51,11 @@ public final class DelNodeOperation {
                     }
                 }
                 throw new OperationException("No such node ID " + nodeId);
+            }
+            if (!topology.unreachable().isEmpty()) {
+                // it would not forget the node, and would gossip it back to the others a minute later
+                throw new OperationException("cannot reach every node of the cluster, so not every node would forget "
+                        + nodeId + ": " + String.join("; ", topology.unreachable()));
             }
             if (node.self().slots().cardinality() != 0) {
                 throw new OperationException("Node " + node.address() + " is not empty! Reshard data away and try again.");

@@ -36,6 +36,7 @@ public final class InfoOperation {
 
     public Info run(String entry, Consumer<String> log) {
         try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
+            topology.unreachable().forEach(u -> log.accept("[ERR] " + u));
             List<MasterInfo> masters = new ArrayList<>();
             long keys = 0;
             for (ClusterTopology.Node node : topology.nodes()) {

@@ -30,6 +30,7 @@ public final class SetTimeoutOperation {
             throw new OperationException("Setting a node timeout of less than 100 milliseconds is a bad idea.");
         }
         try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
+            topology.unreachable().forEach(u -> log.accept("[ERR] " + u));
             log.accept(">>> Reconfiguring node timeout in every cluster node...");
             List<Outcome> outcomes = new ArrayList<>();
             int ok = 0;

@@ -185,4 +185,20 @@ class DelNodeOperationTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void refusesWhileAnotherNodeCannotBeReachedBecauseItWouldNotForget() {
+        try (EngineLoop loop = simulatedClusterWithSpares()) {
+            Connector connect = SimLink.connector(loop);
+            String spareId = new AddNodeOperation(connect, engineClock(loop), 60_000)
+                    .run("127.0.0.1:7006", "127.0.0.1:7000", false, null, line -> { }).id();
+            try (NodeLink link = connect.connect("127.0.0.1:7000")) {
+                assertEquals("OK", text(link.send("SLOTSCOPE", "CRASH", "127.0.0.1:7005")));
+            }
+            OperationException e = refused(loop, spareId);
+            assertTrue(e.getMessage().startsWith("cannot reach every node of the cluster, so not every node would forget "
+                    + spareId + ": 127.0.0.1:7005"), e.getMessage());
+            AddNodeOperationTest.everyNodeLists(connect, clusterAddresses("127.0.0.1", 7000, 5), spareId, null);
+        }
+    }
 }
