@@ -1,5 +1,6 @@
 package org.slotscope.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -172,7 +173,8 @@ public final class AddNodeOperation {
         }
         log.accept(">>> Send FUNCTION RESTORE to " + to.address());
         byte[] payload = ((Reply.BulkString) dump).value();
-        Reply restored = to.link().send("FUNCTION".getBytes(), "RESTORE".getBytes(), payload);
+        Reply restored = to.link().send("FUNCTION".getBytes(StandardCharsets.UTF_8),
+                "RESTORE".getBytes(StandardCharsets.UTF_8), payload);
         if (restored instanceof Reply.Error error) {
             throw new OperationException("Failed loading functions to the new node (error = '" + error.message()
                     + "')");
