@@ -15,6 +15,12 @@ import picocli.CommandLine.Command;
             ClusterRebalanceCommand.class,
             ClusterMoveSlotsCommand.class,
             ClusterWatchCommand.class,
+            ClusterCreateCommand.class,
+            ClusterAddNodeCommand.class,
+            ClusterDelNodeCommand.class,
+            ClusterInfoCommand.class,
+            ClusterCallCommand.class,
+            ClusterSetTimeoutCommand.class,
         })
 final class ClusterCommand {
 }

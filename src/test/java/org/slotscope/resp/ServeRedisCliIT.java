@@ -35,7 +35,12 @@ class ServeRedisCliIT {
 
     @Test
     void printsEveryNodeAndHowToConnect() throws Exception {
+        // serve opens its ports a moment before it prints the listing: wait for the last line
         String printed = serve.output();
+        for (int i = 0; i < 100 && !printed.contains("Press Ctrl-C to stop."); i++) {
+            Thread.sleep(100);
+            printed = serve.output();
+        }
         assertTrue(printed.matches("(?s).*127\\.0\\.0\\.1:" + port + " [0-9a-f]{40} master 0-5460\\n.*"), printed);
         assertTrue(printed.contains("redis-cli -c -p " + port), printed);
     }

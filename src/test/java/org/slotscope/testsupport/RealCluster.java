@@ -22,6 +22,8 @@ public final class RealCluster implements AutoCloseable {
     private final int firstPort;
     private final int size;
     private final RedisCli cli;
+    /** Each node's host, for clusters made by {@link #startEmpty}; null means 127.0.0.1 for all. */
+    private List<String> hosts;
 
     private RealCluster(Path dir, int firstPort, int size, RedisCli cli) {
         this.dir = dir;
@@ -71,6 +73,50 @@ public final class RealCluster implements AutoCloseable {
 
     public int port(int index) {
         return firstPort + index;
+    }
+
+    /**
+     * Cluster-enabled redis-servers that know nobody and own no slot, not joined (for create): one
+     * per entry of {@code hosts}, on consecutive ports, each bound to its host. Loopback addresses
+     * other than 127.0.0.1 (127.0.0.2, ...) stand for separate machines, for redis-cli's host
+     * anti-affinity; the server also sends its cluster bus traffic from that address
+     * (bind-source-addr), or the others would see every node as 127.0.0.1.
+     */
+    public static RealCluster startEmpty(String... hosts) throws IOException, InterruptedException {
+        Path redisServer = RedisBinaries.requireRedisServer();
+        RedisCli cli = RedisCli.require();
+        int port = FreePorts.consecutive(hosts.length);
+        RealCluster cluster = new RealCluster(Files.createTempDirectory("slotscope-real-empty"), port, hosts.length,
+                cli);
+        cluster.hosts = List.of(hosts);
+        try {
+            for (int i = 0; i < hosts.length; i++) {
+                int p = port + i;
+                Path nodeDir = Files.createDirectories(cluster.dir.resolve(String.valueOf(p)));
+                cluster.servers.add(new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(p),
+                        "--bind", hosts[i], "--bind-source-addr", hosts[i], "--cluster-enabled", "yes",
+                        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000", "--save", "",
+                        "--appendonly", "no", "--dir", nodeDir.toString()).redirectErrorStream(true)
+                        .redirectOutput(nodeDir.resolve("redis.log").toFile()).start());
+            }
+            for (int i = 0; i < hosts.length; i++) {
+                cluster.await("PONG", "-h", hosts[i], "-p", String.valueOf(port + i), "PING");
+            }
+            return cluster;
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** host:port of a node (the host is 127.0.0.1 unless {@link #startEmpty} was given others). */
+    public String address(int index) {
+        return (hosts == null ? "127.0.0.1" : hosts.get(index)) + ":" + port(index);
+    }
+
+    /** How many nodes were started (spare nodes not counted). */
+    public int size() {
+        return size;
     }
 
     /** One more cluster-enabled redis-server that knows nobody (for add-node); returns its port. */
