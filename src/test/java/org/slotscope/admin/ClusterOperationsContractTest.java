@@ -1,0 +1,183 @@
+package org.slotscope.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.slotscope.admin.MembershipFixtures.engineClock;
+import static org.slotscope.admin.MembershipFixtures.keysOnMasters;
+import static org.slotscope.admin.MembershipFixtures.loadKeys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.slotscope.engine.EngineLoop;
+import org.slotscope.engine.SimCluster;
+import org.slotscope.link.ConnectOptions;
+import org.slotscope.link.Connector;
+import org.slotscope.link.JedisLink;
+import org.slotscope.link.NodeLink;
+import org.slotscope.link.SimLink;
+import org.slotscope.testsupport.RealCluster;
+import org.slotscope.testsupport.RedirectingWriter;
+
+/**
+ * The operations' contract: one scenario, run against the simulator and against real redis-servers
+ * started by the test, through the same code: create, add-node, reshard under concurrent writes,
+ * rebalance (by weight, then emptying the new master), del-node, check, and fix after a reshard
+ * killed in the middle of a slot. The sum of the keys over the masters is the same after every step,
+ * and every write acknowledged during the reshard reads back.
+ */
+class ClusterOperationsContractTest {
+    private static final int KEYS = 2000;
+
+    /** Where the scenario runs: fresh cluster-enabled nodes, and a way to let gossip settle. */
+    private interface Backend {
+        Connector connector();
+
+        /** Fresh nodes: 6 for create, then 1 spare for add-node. */
+        List<String> addresses();
+
+        Sleeper sleeper();
+    }
+
+    private static void scenario(Backend backend) throws InterruptedException {
+        Connector connect = backend.connector();
+        List<String> nodes = backend.addresses();
+        String entry = nodes.get(0);
+        List<String> log = new ArrayList<>();
+
+        // create: 3 masters, 1 replica each
+        ClusterCreate.Result created = new ClusterCreate(connect, backend.sleeper(), 60_000, new Random(1))
+                .run(nodes.subList(0, 6), 1, log::add);
+        assertTrue(created.check().errors().isEmpty(), created.check().toString());
+        loadKeys(connect, entry, KEYS);
+        assertEquals(KEYS, keysOnMasters(connect, entry), "after load");
+
+        // add-node as a master; it returns once every node has accepted it
+        AddNodeOperation.Result added = new AddNodeOperation(connect, backend.sleeper(), 60_000)
+                .run(nodes.get(6), entry, false, null, log::add);
+        String newId = added.id();
+        assertEquals(KEYS, keysOnMasters(connect, entry), "after add-node");
+
+        // reshard 4096 slots into it while a client keeps overwriting keys
+        List<String> hot = new ArrayList<>();
+        for (int i = 0; i < KEYS; i += 10) {
+            hot.add("k" + i);
+        }
+        try (RedirectingWriter writer = RedirectingWriter.start(connect, entry, hot)) {
+            MoveExecutor.Result resharded = new MoveOperation(connect).reshard(entry, List.of(), newId, 4096,
+                    new SlotMover.Options(10, 10_000, false, 64, 4), p -> {
+                    });
+            assertEquals(4096, resharded.slotsMoved());
+            long writes = writer.stop();
+            assertTrue(writes > 0, "the writer wrote during the reshard");
+            assertTrue(writer.redirects() > 0, "moved keys were followed through MOVED or ASK");
+            writer.verify();
+        }
+        assertEquals(KEYS, keysOnMasters(connect, entry), "after reshard");
+        settle(connect, entry, backend.sleeper());
+
+        // rebalance with the new master weighing 2, then 0 (which empties it)
+        for (double weight : new double[] {2.0, 0.0}) {
+            MoveExecutor.Result rebalanced = new MoveOperation(connect).run(entry, topology ->
+                    RebalancePlanner.plan(RebalancePlanner.involved(topology, true), Map.of(newId, weight), 2).stream()
+                            .flatMap(t -> t.moves().stream()).toList(),
+                    new SlotMover.Options(10, 10_000, false, 64, 4), p -> {
+                    });
+            assertTrue(rebalanced.slotsMoved() > 0, "weight " + weight + " moves slots");
+            assertEquals(KEYS, keysOnMasters(connect, entry), "after rebalance to weight " + weight);
+            settle(connect, entry, backend.sleeper());
+        }
+        try (NodeLink link = connect.connect(nodes.get(6))) {
+            assertTrue(myself(link).slots().isEmpty(), "weight 0 took every slot away");
+        }
+
+        // del-node: the emptied node leaves; everyone forgets it
+        new DelNodeOperation(connect).run(entry, newId, log::add);
+        assertEquals(KEYS, keysOnMasters(connect, entry), "after del-node");
+        settle(connect, entry, backend.sleeper());
+        try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
+            assertEquals(6, topology.nodes().size());
+            topology.views().forEach(view -> assertFalse(view.stream().anyMatch(e -> e.id().equals(newId)),
+                    "a node still knows the deleted one"));
+        }
+    }
+
+    private static NodeEntry myself(NodeLink link) {
+        return ClusterTopology.clusterNodes(link).stream().filter(NodeEntry::isMyself).findFirst().orElseThrow();
+    }
+
+    /** Lets gossip carry the last changes to every node (replicas learn slot owners that way). */
+    static void settle(Connector connect, String entry, Sleeper sleeper) {
+        String last = "";
+        for (int attempt = 0; attempt < 150; attempt++) {
+            try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
+                ClusterCheck.Report report = ClusterCheck.check(topology.views());
+                if (report.clean()) {
+                    return;
+                }
+                last = report.toString();
+            }
+            sleeper.sleep(200);
+        }
+        throw new AssertionError("the cluster did not settle: " + last);
+    }
+
+    @Test
+    void onTheSimulator() throws InterruptedException {
+        try (EngineLoop loop = new EngineLoop(new SimCluster(21), "contract-test")) {
+            List<String> addresses = new ArrayList<>();
+            loop.call(c -> {
+                for (int i = 0; i < 7; i++) {
+                    addresses.add(c.startNode("127.0.0.1", 7000 + i).address());
+                }
+                return null;
+            }).join();
+            scenario(new Backend() {
+                @Override
+                public Connector connector() {
+                    return SimLink.connector(loop);
+                }
+
+                @Override
+                public List<String> addresses() {
+                    return addresses;
+                }
+
+                @Override
+                public Sleeper sleeper() {
+                    return engineClock(loop);
+                }
+            });
+        }
+    }
+
+    @Test
+    void onARealCluster() throws Exception {
+        try (RealCluster real = RealCluster.startEmpty("127.0.0.1", "127.0.0.1", "127.0.0.1", "127.0.0.1",
+                "127.0.0.1", "127.0.0.1", "127.0.0.1")) {
+            List<String> addresses = new ArrayList<>();
+            for (int i = 0; i < real.size(); i++) {
+                addresses.add(real.address(i));
+            }
+            scenario(new Backend() {
+                @Override
+                public Connector connector() {
+                    return JedisLink.connector(ConnectOptions.timeout(10_000));
+                }
+
+                @Override
+                public List<String> addresses() {
+                    return addresses;
+                }
+
+                @Override
+                public Sleeper sleeper() {
+                    return Sleeper.REAL;
+                }
+            });
+        }
+    }
+}
