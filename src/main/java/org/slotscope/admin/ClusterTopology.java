@@ -40,10 +40,12 @@ public final class ClusterTopology implements AutoCloseable {
 
     private final Map<String, Node> nodes;
     private final List<String> unreachable;
+    private final Map<String, String> unreachableById;
 
-    private ClusterTopology(Map<String, Node> nodes, List<String> unreachable) {
+    private ClusterTopology(Map<String, Node> nodes, List<String> unreachable, Map<String, String> unreachableById) {
         this.nodes = nodes;
         this.unreachable = unreachable;
+        this.unreachableById = unreachableById;
     }
 
     /**
@@ -53,6 +55,7 @@ public final class ClusterTopology implements AutoCloseable {
     public static ClusterTopology load(Connector connect, String entry) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         List<String> unreachable = new ArrayList<>();
+        Map<String, String> unreachableById = new LinkedHashMap<>();
         NodeLink entryLink = connect.connect(entry);
         try {
             List<NodeEntry> entryView = clusterNodes(entryLink);
@@ -68,6 +71,7 @@ public final class ClusterTopology implements AutoCloseable {
                     link = connect.connect(other.address());
                 } catch (LinkException e) {
                     unreachable.add(e.getMessage());
+                    unreachableById.put(other.id(), e.getMessage());
                     continue;
                 }
                 try {
@@ -77,6 +81,7 @@ public final class ClusterTopology implements AutoCloseable {
                 } catch (LinkException | IllegalArgumentException e) {
                     link.close();
                     unreachable.add(other.address() + ": " + e.getMessage());
+                    unreachableById.put(other.id(), other.address() + ": " + e.getMessage());
                 }
             }
         } catch (RuntimeException e) {
@@ -86,7 +91,7 @@ public final class ClusterTopology implements AutoCloseable {
             nodes.values().forEach(n -> n.link().close());
             throw e;
         }
-        return new ClusterTopology(nodes, unreachable);
+        return new ClusterTopology(nodes, unreachable, unreachableById);
     }
 
     /** CLUSTER NODES of a node, parsed; a clear error for a server that is not in cluster mode. */
@@ -155,6 +160,27 @@ public final class ClusterTopology implements AutoCloseable {
     /** Messages for nodes the entry node listed but that could not be reached. */
     public List<String> unreachable() {
         return Collections.unmodifiableList(unreachable);
+    }
+
+    /**
+     * The nodes the entry node lists but that were not loaded, in its order: flagged fail, noaddr or
+     * handshake, with a disconnected link, or unreachable (then {@link #unreachableReason} says why).
+     */
+    public List<NodeEntry> notLoaded() {
+        return entryView().stream().filter(e -> !e.isMyself() && !nodes.containsKey(e.id())).toList();
+    }
+
+    /** Why the node with this id could not be loaded although it looked healthy, or null. */
+    public String unreachableReason(String id) {
+        return unreachableById.get(id);
+    }
+
+    /**
+     * redis-cli's cluster_manager.unreachable_masters: masters (by the entry node's flags) that were
+     * not loaded, whatever the reason. fix refuses to reassign slots while there are any.
+     */
+    public int unreachableMasters() {
+        return (int) notLoaded().stream().filter(e -> !e.flags().contains("slave")).count();
     }
 
     /** The masters as planners see them: id and slots, as each master reports itself. */
