@@ -28,7 +28,10 @@ import org.slotscope.link.Connector;
  * {@code confirm} is asked where redis-cli asks (it asks even with --cluster-yes) and a --yes answers it;
  * the multiple-owners repair opens the slot on a node before moving its keys out, as the coverage
  * repair does, because without that its MIGRATE is redirected and redis-cli's repair stops half-done;
- * equal values are compared with DUMP where redis-cli needs DEBUG DIGEST-VALUE.
+ * equal values are compared with DUMP where redis-cli needs DEBUG DIGEST-VALUE; the masters that took
+ * no part in a coverage repair are told the new owner at once instead of by gossip; and when a repair
+ * fails after another succeeded, the check and its repairs run again (up to {@value #MAX_PASSES} passes),
+ * because one can unblock the other where redis-cli needs to be run twice.
  * Keys are never dropped: every move is a MIGRATE, and a key both nodes hold with different values
  * stops the fix unless --replace says which one wins.
  */
@@ -81,6 +84,9 @@ public final class ClusterFix {
         }
     }
 
+    /** At most this many check-and-fix passes in one run. */
+    static final int MAX_PASSES = 3;
+
     private final Connector connect;
     private final OperationControl control = new OperationControl();
 
@@ -102,31 +108,53 @@ public final class ClusterFix {
      * @param out   receives the lines as redis-cli prints them, as they happen
      */
     public Result run(String entry, Options options, Confirm confirm, Consumer<String> out) {
-        try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
-            ClusterCheckOperation.reportNotLoaded(topology, out);
-            ManagedCluster cluster = new ManagedCluster(topology, out, new ManagedCluster.MigrateSettings(
-                    options.pipeline(), options.timeoutMillis(), options.replace(), options.migrateAuth()));
-            cluster.showClusterInfo();
-            long before = cluster.totalKeys();
-            Steps steps = new Steps(cluster, options, confirm, topology.unreachableMasters());
-            boolean ok;
-            try {
-                ok = CheckProcedure.run(cluster, options.searchMultipleOwners(), steps);
-            } catch (Stop stop) {
-                ok = false;
+        long keysBefore = -1;
+        long keysMoved = 0;
+        for (int pass = 1; ; pass++) {
+            try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
+                ClusterCheckOperation.reportNotLoaded(topology, out);
+                ManagedCluster cluster = new ManagedCluster(topology, out, new ManagedCluster.MigrateSettings(
+                        options.pipeline(), options.timeoutMillis(), options.replace(), options.migrateAuth()));
+                cluster.showClusterInfo();
+                long before = cluster.totalKeys();
+                if (keysBefore < 0) {
+                    keysBefore = before;
+                }
+                Steps steps = new Steps(cluster, options, confirm, topology.unreachableMasters());
+                boolean ok;
+                try {
+                    ok = CheckProcedure.run(cluster, options.searchMultipleOwners(), steps);
+                } catch (Stop stop) {
+                    ok = false;
+                }
+                keysMoved += cluster.keysMoved;
+                // redis-cli reports success once the coverage repair worked, even if an open slot could
+                // not be repaired before it; here any failed repair is a failure.
+                ok &= steps.failures == 0;
+                boolean cancelled = control.isCancelled();
+                if (!ok && !cancelled && steps.failures > 0 && steps.repairs > 0 && pass < MAX_PASSES) {
+                    // A repair can unblock one that failed before it: a node whose own view misses a slot is
+                    // "cluster down" and answers MIGRATE with CLUSTERDOWN until the coverage repair, which
+                    // comes after the open slots, gives it back. redis-cli leaves that to a second run.
+                    out.accept("*** " + steps.failures + " repair(s) failed after " + steps.repairs
+                            + " succeeded: checking again, as one may have unblocked another.");
+                    continue;
+                }
+                if (cancelled) {
+                    out.accept("*** Cancelled: stopped between two slots; what is left open, check shows and fix"
+                            + " closes.");
+                    ok = false;
+                }
+                long after = cluster.totalKeys();
+                if (after == keysBefore) {
+                    out.accept("[OK] " + keysBefore + " keys in the masters before the fix, " + after + " after.");
+                } else {
+                    out.accept("[WARNING] " + keysBefore + " keys in the masters before the fix, " + after
+                            + " after (writes during the fix, or keys both nodes held with the same value, change"
+                            + " the sum).");
+                }
+                return new Result(ok, keysBefore, after, keysMoved, cancelled);
             }
-            if (control.isCancelled()) {
-                out.accept("*** Cancelled: stopped between two slots; what is left open, check shows and fix closes.");
-                ok = false;
-            }
-            long after = cluster.totalKeys();
-            if (after == before) {
-                out.accept("[OK] " + before + " keys in the masters before the fix, " + after + " after.");
-            } else {
-                out.accept("[WARNING] " + before + " keys in the masters before the fix, " + after + " after"
-                        + " (writes during the fix, or keys both nodes held with the same value, change the sum).");
-            }
-            return new Result(ok, before, after, cluster.keysMoved, control.isCancelled());
         }
     }
 
@@ -136,6 +164,9 @@ public final class ClusterFix {
         private final Options options;
         private final Confirm confirm;
         private final int unreachableMasters;
+        /** Repairs that failed, and repairs made, in this pass. */
+        int failures;
+        int repairs;
 
         Steps(ManagedCluster cluster, Options options, Confirm confirm, int unreachableMasters) {
             this.cluster = cluster;
@@ -164,9 +195,38 @@ public final class ClusterFix {
             }
         }
 
-        /** clusterManagerFixOpenSlot. */
         @Override
         public boolean fixOpenSlot(int slot) {
+            return counted(openSlot(slot));
+        }
+
+        @Override
+        public int fixSlotsCoverage(BitSet covered) {
+            int fixed = slotsCoverage(covered);
+            if (fixed < 0) {
+                failures++;
+            } else {
+                repairs += fixed;
+            }
+            return fixed;
+        }
+
+        @Override
+        public boolean fixMultipleSlotOwners(int slot, List<ManagedNode> owners) {
+            return counted(multipleSlotOwners(slot, owners));
+        }
+
+        private boolean counted(boolean repaired) {
+            if (repaired) {
+                repairs++;
+            } else {
+                failures++;
+            }
+            return repaired;
+        }
+
+        /** clusterManagerFixOpenSlot. */
+        private boolean openSlot(int slot) {
             refuseWithUnreachableMasters("open slots");
             say(">>> Fixing open slot " + slot);
             // Nodes claiming some ownership: by configuration, or just by holding keys.
@@ -369,8 +429,7 @@ public final class ClusterFix {
         }
 
         /** clusterManagerFixSlotsCoverage. */
-        @Override
-        public int fixSlotsCoverage(BitSet covered) {
+        private int slotsCoverage(BitSet covered) {
             refuseWithUnreachableMasters("slots");
             say(">>> Fixing slots coverage...");
             // For every uncovered slot, the masters that hold keys of it.
@@ -511,8 +570,7 @@ public final class ClusterFix {
         }
 
         /** clusterManagerFixMultipleSlotOwners. */
-        @Override
-        public boolean fixMultipleSlotOwners(int slot, List<ManagedNode> owners) {
+        private boolean multipleSlotOwners(int slot, List<ManagedNode> owners) {
             say(">>> Fixing multiple owners for slot " + slot + "...");
             ManagedNode owner = cluster.nodeWithMostKeysInSlot(owners, slot);
             if (owner == null) {
