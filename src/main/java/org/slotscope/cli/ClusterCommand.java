@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Cluster operations, as redis-cli --cluster does them.",
         subcommands = {
             ClusterReshardCommand.class,
+            ClusterCheckCommand.class,
+            ClusterFixCommand.class,
         })
 final class ClusterCommand {
 }
