@@ -188,23 +188,33 @@ final class ManagedCluster {
     }
 
     /**
-     * clusterManagerSetSlotOwner: DELSLOTS (its error ignored), ADDSLOTS, optionally SETSLOT STABLE,
-     * BUMPEPOCH. redis-cli sends them in one MULTI / EXEC so no other node sees the slot unassigned in
-     * between; the simulator has no MULTI, so they go one by one, and only an ADDSLOTS error counts, as
-     * in redis-cli's transaction.
+     * clusterManagerSetSlotOwner: in one MULTI / EXEC, so no other node ever sees the slot unassigned in
+     * between: DELSLOTS (its error ignored), ADDSLOTS, optionally SETSLOT STABLE, BUMPEPOCH. As in
+     * redis-cli's clusterManagerOnSetOwnerErr, only an ADDSLOTS error counts.
      */
     boolean setSlotOwner(ManagedNode owner, int slot, boolean doClear) {
         String s = String.valueOf(slot);
-        owner.link.send("CLUSTER", "DELSLOTS", s);
-        Reply added = owner.link.send("CLUSTER", "ADDSLOTS", s);
-        if (added instanceof Reply.Error error) {
-            printReplyError(owner, error.message());
+        if (!ok(owner, owner.link.send("MULTI"))) {
             return false;
         }
+        owner.link.send("CLUSTER", "DELSLOTS", s);
+        owner.link.send("CLUSTER", "ADDSLOTS", s);
         if (doClear) {
             owner.link.send("CLUSTER", "SETSLOT", s, "STABLE");
         }
         owner.link.send("CLUSTER", "BUMPEPOCH");
+        Reply exec = owner.link.send("EXEC");
+        if (!ok(owner, exec)) {
+            return false;
+        }
+        if (!(exec instanceof Reply.ArrayReply replies)) {
+            return false;
+        }
+        List<Reply> results = replies.elements();
+        if (results.size() > 1 && results.get(1) instanceof Reply.Error error) {
+            printReplyError(owner, error.message());
+            return false;
+        }
         return true;
     }
 
