@@ -46,13 +46,15 @@ public final class ClusterTopology implements AutoCloseable {
     private final Map<String, Node> nodes;
     private final List<String> unreachable;
     private final List<Unreachable> unreachableNodes;
+    private final Map<String, String> unreachableById;
 
     private ClusterTopology(Connector connector, Map<String, Node> nodes, List<String> unreachable,
-                            List<Unreachable> unreachableNodes) {
+                            List<Unreachable> unreachableNodes, Map<String, String> unreachableById) {
         this.connector = connector;
         this.nodes = nodes;
         this.unreachable = unreachable;
         this.unreachableNodes = unreachableNodes;
+        this.unreachableById = unreachableById;
     }
 
     /** How this topology's links were opened: for operations that need more connections. */
@@ -68,6 +70,7 @@ public final class ClusterTopology implements AutoCloseable {
         Map<String, Node> nodes = new LinkedHashMap<>();
         List<String> unreachable = new ArrayList<>();
         List<Unreachable> unreachableNodes = new ArrayList<>();
+        Map<String, String> unreachableById = new LinkedHashMap<>();
         NodeLink entryLink = connect.connect(entry);
         try {
             List<NodeEntry> entryView = clusterNodes(entryLink);
@@ -84,6 +87,7 @@ public final class ClusterTopology implements AutoCloseable {
                 } catch (LinkException e) {
                     unreachable.add(e.getMessage());
                     unreachableNodes.add(new Unreachable(other.address(), e));
+                    unreachableById.put(other.id(), e.getMessage());
                     continue;
                 }
                 try {
@@ -94,6 +98,7 @@ public final class ClusterTopology implements AutoCloseable {
                     link.close();
                     unreachable.add(other.address() + ": " + e.getMessage());
                     unreachableNodes.add(new Unreachable(other.address(), e));
+                    unreachableById.put(other.id(), other.address() + ": " + e.getMessage());
                 }
             }
         } catch (RuntimeException e) {
@@ -103,7 +108,7 @@ public final class ClusterTopology implements AutoCloseable {
             nodes.values().forEach(n -> n.link().close());
             throw e;
         }
-        return new ClusterTopology(connect, nodes, unreachable, unreachableNodes);
+        return new ClusterTopology(connect, nodes, unreachable, unreachableNodes, unreachableById);
     }
 
     /**
@@ -192,6 +197,27 @@ public final class ClusterTopology implements AutoCloseable {
     /** The nodes of {@link #unreachable()} with the error each gave (a poller tells a timeout from a refusal). */
     public List<Unreachable> unreachableNodes() {
         return Collections.unmodifiableList(unreachableNodes);
+    }
+
+    /**
+     * The nodes the entry node lists but that were not loaded, in its order: flagged fail, noaddr or
+     * handshake, with a disconnected link, or unreachable (then {@link #unreachableReason} says why).
+     */
+    public List<NodeEntry> notLoaded() {
+        return entryView().stream().filter(e -> !e.isMyself() && !nodes.containsKey(e.id())).toList();
+    }
+
+    /** Why the node with this id could not be loaded although it looked healthy, or null. */
+    public String unreachableReason(String id) {
+        return unreachableById.get(id);
+    }
+
+    /**
+     * redis-cli's cluster_manager.unreachable_masters: masters (by the entry node's flags) that were
+     * not loaded, whatever the reason. fix refuses to reassign slots while there are any.
+     */
+    public int unreachableMasters() {
+        return (int) notLoaded().stream().filter(e -> !e.flags().contains("slave")).count();
     }
 
     /** The masters as planners see them: id and slots, as each master reports itself. */

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             ClusterInfoCommand.class,
             ClusterCallCommand.class,
             ClusterSetTimeoutCommand.class,
+            ClusterCheckCommand.class,
+            ClusterFixCommand.class,
         })
 final class ClusterCommand {
 }

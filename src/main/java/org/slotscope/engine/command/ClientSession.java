@@ -18,6 +18,16 @@ public final class ClientSession {
     private String lastCommand = "NULL";
     private boolean closeRequested;
     private boolean authenticated;
+    /** multiState: the commands queued since MULTI, or null outside a transaction. */
+    private java.util.List<Queued> multiState;
+    /** CLIENT_DIRTY_EXEC: a command was rejected while queueing, so EXEC will abort. */
+    private boolean dirtyExec;
+    /** EXEC is running the queued commands (Redis keeps CLIENT_MULTI set meanwhile). */
+    private boolean executingTransaction;
+
+    /** A command queued by MULTI, already looked up and checked. */
+    public record Queued(CommandSpec spec, byte[][] argv) {
+    }
 
     public ClientSession(long id, String peerAddress, long createdAt, boolean masterLink) {
         this.id = id;
@@ -114,5 +124,49 @@ public final class ClientSession {
 
     public void setAuthenticated(boolean authenticated) {
         this.authenticated = authenticated;
+    }
+
+    /** CLIENT_MULTI: between MULTI and EXEC / DISCARD, commands are queued. */
+    public boolean inMulti() {
+        return multiState != null;
+    }
+
+    /** Queued commands are executing inside EXEC: WAIT, for one, answers at once (as under CLIENT_MULTI). */
+    public boolean inTransaction() {
+        return multiState != null || executingTransaction;
+    }
+
+    void startMulti() {
+        multiState = new java.util.ArrayList<>();
+        dirtyExec = false;
+    }
+
+    void queue(CommandSpec spec, byte[][] argv) {
+        multiState.add(new Queued(spec, argv));
+    }
+
+    java.util.List<Queued> queued() {
+        return multiState == null ? java.util.List.of() : java.util.List.copyOf(multiState);
+    }
+
+    /** flagTransaction: a rejected command makes the coming EXEC fail. */
+    void flagTransaction() {
+        if (multiState != null) {
+            dirtyExec = true;
+        }
+    }
+
+    boolean dirtyExec() {
+        return dirtyExec;
+    }
+
+    /** discardTransaction: leaves MULTI, forgetting what was queued. */
+    void discardTransaction() {
+        multiState = null;
+        dirtyExec = false;
+    }
+
+    void setExecutingTransaction(boolean executing) {
+        this.executingTransaction = executing;
     }
 }

@@ -11,13 +11,25 @@ public final class CommandContext {
     private final ClusterNode node;
     private final ClientSession session;
     private final CommandSpec spec;
+    private final CommandDispatcher dispatcher;
     private byte[][] propagateAs;
 
     public CommandContext(SimCluster cluster, ClusterNode node, ClientSession session, CommandSpec spec) {
+        this(cluster, node, session, spec, null);
+    }
+
+    CommandContext(SimCluster cluster, ClusterNode node, ClientSession session, CommandSpec spec,
+                   CommandDispatcher dispatcher) {
         this.cluster = cluster;
         this.node = node;
         this.session = session;
         this.spec = spec;
+        this.dispatcher = dispatcher;
+    }
+
+    /** The dispatcher running this command (EXEC runs the queued ones through it). */
+    CommandDispatcher dispatcher() {
+        return dispatcher;
     }
 
     public SimCluster cluster() {

@@ -1,6 +1,8 @@
 package org.slotscope.engine.command;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slotscope.engine.SimCluster;
 import org.slotscope.engine.event.ClusterEvent;
@@ -67,15 +69,28 @@ public final class CommandDispatcher {
                 && !spec.has(CommandFlag.NO_AUTH)) {
             return reject(node, session, spec, Errors.NOAUTH);
         }
+        if (session.inMulti() && spec.has(CommandFlag.NO_MULTI)) {
+            return reject(node, session, spec, Reply.err("Command not allowed inside a transaction"));
+        }
         session.recordCommand(spec.fullName(), now);
+        boolean exec = session.inMulti() && spec.name().equals("exec");
 
         int slot = -1;
-        if (!session.isMasterLink() && spec.hasKeys()) {
-            Route route = QueryRouter.route(node, session, spec, argv);
+        if (!session.isMasterLink() && (spec.hasKeys() || exec)) {
+            Route route = exec ? routeTransaction(node, session, session.queued())
+                    : QueryRouter.route(node, session, spec, argv);
             if (route instanceof Route.Redirect redirect) {
                 node.stats().rejectedCalls++;
                 node.stats().countRejected(spec.fullName());
-                session.setAsking(false);
+                if (!session.inMulti()) {
+                    session.setAsking(false);
+                }
+                // processCommand: a refused EXEC ends the transaction; a refused queued command dooms it.
+                if (exec) {
+                    session.discardTransaction();
+                } else {
+                    session.flagTransaction();
+                }
                 cluster.events().emit(new ClusterEvent.Redirected(now, node.id(), session.id(), spec.fullName(),
                         redirect.kind(), redirect.slot(),
                         redirect.target() == null ? null : redirect.target().id(),
@@ -85,23 +100,41 @@ public final class CommandDispatcher {
             slot = ((Route.Serve) route).slot();
         }
 
+        // EXEC counts as a write when a queued command writes (processCommand's is_write_command).
+        boolean write = spec.has(CommandFlag.WRITE)
+                || exec && session.queued().stream().anyMatch(q -> q.spec().has(CommandFlag.WRITE));
         // A master paused for a coordinated CLUSTER FAILOVER holds its writers (pauseClients with
         // CLIENT_PAUSE_WRITE); when it lets them go the command is processed again, so after the
         // switch it is redirected to the new master instead of being lost.
-        if (spec.has(CommandFlag.WRITE) && !session.isMasterLink() && node.isMaster()
+        if (write && !session.isMasterLink() && node.isMaster()
                 && node.state().failover().pausedUntil > now) {
             return new Reply.Blocked(() -> node.isMaster() && node.state().failover().pausedUntil > cluster.now()
                     ? null : process(node, session, argv));
         }
         // processCommand: "Don't accept write commands if this is a read only slave" (after routing,
         // so a keyed write is redirected to the master first).
-        if (spec.has(CommandFlag.WRITE) && !session.isMasterLink() && node.state().myself().isReplica()) {
+        if (write && !session.isMasterLink() && node.state().myself().isReplica()) {
             return reject(node, session, Errors.READONLY_REPLICA);
         }
-        CommandContext ctx = new CommandContext(cluster, node, session, spec);
+        if (session.inMulti() && !TransactionCommands.runsInsideMulti(spec)) {
+            // queueMultiCommand; the ASKING flag stays for the whole transaction (resetClient)
+            session.queue(spec, argv);
+            return TransactionCommands.QUEUED;
+        }
+        return call(node, session, spec, argv, slot);
+    }
+
+    /**
+     * call(): runs one command that passed every check, then clears ASKING, counts it, publishes it
+     * and replicates it.
+     */
+    private Reply call(ClusterNode node, ClientSession session, CommandSpec spec, byte[][] argv, int slot) {
+        long now = cluster.now();
+        CommandContext ctx = new CommandContext(cluster, node, session, spec, this);
         Reply reply = spec.handler().handle(ctx, argv);
-        // resetClient: the ASKING flag lasts for one command, unless the command was ASKING itself.
-        if (!spec.fullName().equals("asking")) {
+        // resetClient: the ASKING flag lasts for one command, unless the command was ASKING itself,
+        // or a transaction is being queued or executed.
+        if (!spec.fullName().equals("asking") && !session.inTransaction()) {
             session.setAsking(false);
         }
         node.stats().commandsProcessed++;
@@ -121,10 +154,71 @@ public final class CommandDispatcher {
         return reply;
     }
 
-    /** Rejected before execution: the ASKING flag does not survive it (resetClient). */
+    /**
+     * getNodeByQuery for EXEC: the keys of every queued command together must be in one slot served
+     * here (checked again, as the slot may have moved since they were queued).
+     */
+    private static Route routeTransaction(ClusterNode node, ClientSession session, List<ClientSession.Queued> queued) {
+        int slot = -1;
+        for (ClientSession.Queued q : queued) {
+            if (!q.spec().hasKeys() || q.spec().keyIndexes(q.argv()).length == 0) {
+                continue;
+            }
+            Route route = QueryRouter.route(node, session, q.spec(), q.argv());
+            if (route instanceof Route.Redirect) {
+                return route;
+            }
+            int commandSlot = ((Route.Serve) route).slot();
+            if (slot >= 0 && commandSlot != slot) {
+                return new Route.Redirect(org.slotscope.engine.event.RedirectKind.CROSS_SLOT, slot, null);
+            }
+            slot = commandSlot;
+        }
+        return new Route.Serve(slot);
+    }
+
+    /**
+     * execCommand: the queued commands one after the other, their replies in one array. A command
+     * that would block (DEBUG SLEEP) makes EXEC answer when it is done, as Redis's whole EXEC waits.
+     */
+    Reply execTransaction(ClusterNode node, ClientSession session, List<ClientSession.Queued> queued) {
+        List<Reply> replies = new ArrayList<>(queued.size());
+        session.setExecutingTransaction(true);
+        try {
+            for (ClientSession.Queued q : queued) {
+                Route route = QueryRouter.route(node, session, q.spec(), q.argv());
+                int slot = route instanceof Route.Serve serve ? serve.slot() : -1;
+                replies.add(call(node, session, q.spec(), q.argv(), slot));
+            }
+        } finally {
+            session.setExecutingTransaction(false);
+        }
+        if (replies.stream().noneMatch(r -> r instanceof Reply.Blocked)) {
+            return Reply.array(replies);
+        }
+        return new Reply.Blocked(() -> {
+            List<Reply> ready = new ArrayList<>(replies.size());
+            for (Reply r : replies) {
+                Reply now = r instanceof Reply.Blocked blocked ? blocked.poll().get() : r;
+                if (now == null) {
+                    return null;
+                }
+                ready.add(now);
+            }
+            return Reply.array(ready);
+        });
+    }
+
+    /**
+     * rejectCommand: refused before execution. The ASKING flag does not survive it (resetClient)
+     * outside a transaction; inside one, the transaction is doomed (flagTransaction).
+     */
     private Reply reject(ClusterNode node, ClientSession session, Reply.Error error) {
         node.stats().rejectedCalls++;
-        session.setAsking(false);
+        if (!session.inMulti()) {
+            session.setAsking(false);
+        }
+        session.flagTransaction();
         return error;
     }
 

@@ -26,6 +26,7 @@ public final class CommandTable {
         org.slotscope.engine.command.migrate.MigrateCommands.register(table);
         org.slotscope.engine.command.migrate.DumpRestoreCommands.register(table);
         org.slotscope.engine.command.sim.FaultCommands.register(table);
+        TransactionCommands.register(table);
         return table;
     }
 

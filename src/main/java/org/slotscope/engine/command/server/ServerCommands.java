@@ -150,6 +150,16 @@ public final class ServerCommands {
             return acked >= wanted.getAsLong() || ctx.now() >= deadline ? Reply.integer(acked) : null;
         };
         Reply now = poll.get();
+        if (now == null && ctx.session().inTransaction()) {
+            // "If the client is in MULTI context, just reply with the current number of acks": no blocking
+            int acked = 0;
+            for (org.slotscope.engine.node.KnownNode replica : ctx.state().replicasOf(myself)) {
+                if (replica.replOffset() >= target) {
+                    acked++;
+                }
+            }
+            return Reply.integer(acked);
+        }
         return now != null ? now : new Reply.Blocked(poll);
     }
 
