@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.slotscope.admin.MembershipFixtures.engineClock;
 import static org.slotscope.admin.MembershipFixtures.keysOnMasters;
 import static org.slotscope.admin.MembershipFixtures.loadKeys;
+import static org.slotscope.testsupport.Replies.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.slotscope.engine.EngineLoop;
 import org.slotscope.engine.SimCluster;
+import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.slot.HashSlot;
 import org.slotscope.link.ConnectOptions;
 import org.slotscope.link.Connector;
 import org.slotscope.link.JedisLink;
@@ -25,7 +28,7 @@ import org.slotscope.testsupport.RedirectingWriter;
 /**
  * The operations' contract: one scenario, run against the simulator and against real redis-servers
  * started by the test, through the same code: create, add-node, reshard under concurrent writes,
- * rebalance (by weight, then emptying the new master), del-node, check, and fix after a reshard
+ * rebalance (by weight, then emptying the new master), del-node, then check and fix after a reshard
  * killed in the middle of a slot. The sum of the keys over the masters is the same after every step,
  * and every write acknowledged during the reshard reads back.
  */
@@ -102,6 +105,59 @@ class ClusterOperationsContractTest {
             assertEquals(6, topology.nodes().size());
             topology.views().forEach(view -> assertFalse(view.stream().anyMatch(e -> e.id().equals(newId)),
                     "a node still knows the deleted one"));
+        }
+
+        killedReshardThenCheckAndFix(connect, entry, backend.sleeper(), log);
+    }
+
+    /**
+     * A reshard killed in the middle of a slot: IMPORTING and MIGRATING set, half of the slot's keys
+     * moved. check reports it; fix closes it; nothing is lost and every key of the slot ends on one node.
+     */
+    private static void killedReshardThenCheckAndFix(Connector connect, String entry, Sleeper sleeper,
+                                                     List<String> log) {
+        int slot = HashSlot.of("k0");
+        try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
+            ClusterTopology.Node source = topology.masters().stream().filter(m -> m.self().slots().get(slot))
+                    .findFirst().orElseThrow();
+            ClusterTopology.Node target = topology.masters().stream().filter(m -> m != source).findFirst()
+                    .orElseThrow();
+            for (int i = 0; i < 20; i++) {
+                assertEquals("OK", text(source.link().send("SET", "{k0}" + i, "v")));
+            }
+            String s = String.valueOf(slot);
+            assertEquals("OK", text(
+                    target.link().send("CLUSTER", "SETSLOT", s, "IMPORTING", source.id())));
+            assertEquals("OK", text(
+                    source.link().send("CLUSTER", "SETSLOT", s, "MIGRATING", target.id())));
+            List<String> migrate = new ArrayList<>(List.of("MIGRATE", target.self().host(),
+                    String.valueOf(target.self().port()), "", "0", "5000", "KEYS"));
+            for (int i = 0; i < 10; i++) {
+                migrate.add("{k0}" + i);
+            }
+            assertEquals("OK", text(source.link().send(migrate.toArray(new String[0]))));
+        }
+        long keys = KEYS + 20;
+        assertEquals(keys, keysOnMasters(connect, entry), "after the killed reshard");
+
+        List<String> checked = new ArrayList<>();
+        ClusterCheckOperation.Result check = new ClusterCheckOperation(connect).run(entry, false, checked::add);
+        assertFalse(check.clean(), "check reports the open slot");
+        assertTrue(checked.stream().anyMatch(l -> l.contains("The following slots are open: " + slot)),
+                String.join("\n", checked));
+
+        ClusterFix.Result fixed = new ClusterFix(connect).run(entry, ClusterFix.Options.DEFAULTS, ClusterFix.Confirm.YES,
+                log::add);
+        assertTrue(fixed.ok(), String.join("\n", log));
+        assertEquals(keys, fixed.keysBefore());
+        assertEquals(keys, fixed.keysAfter());
+        assertEquals(keys, keysOnMasters(connect, entry), "after fix");
+        settle(connect, entry, sleeper);
+        assertTrue(new ClusterCheckOperation(connect).run(entry, false, l -> { }).clean(), "check is clean after fix");
+        try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
+            long holders = topology.masters().stream().filter(m -> ((Reply.IntegerReply)
+                    m.link().send("CLUSTER", "COUNTKEYSINSLOT", String.valueOf(slot))).value() > 0).count();
+            assertEquals(1, holders, "every key of the slot on one node");
         }
     }
 
