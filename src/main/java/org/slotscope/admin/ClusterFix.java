@@ -159,6 +159,10 @@ public final class ClusterFix {
     }
 
     /** The three repairs, each as redis-cli makes it. */
+    /** Slots fixed so far, and whether the covering went through (else: return {@code fixed}). */
+    private record Covering(int fixed, boolean finished) {
+    }
+
     private final class Steps implements CheckProcedure.Fixer {
         private final ManagedCluster cluster;
         private final Options options;
@@ -466,19 +470,11 @@ public final class ClusterFix {
                 say("The following uncovered slots have no keys across the cluster:");
                 say(ClusterCheck.slotsString(none));
                 if (confirm.confirm("Fix these slots by covering with the master that has the fewest slots?")) {
-                    for (int slot = none.nextSetBit(0); slot >= 0; slot = none.nextSetBit(slot + 1)) {
-                        if (!proceed()) {
-                            return fixed > 0 ? fixed : -1;
-                        }
-                        ManagedNode n = masterWithFewestSlots();
-                        say(">>> Covering slot " + slot + " with " + n.address());
-                        if (!cluster.setSlotOwner(n, slot, false)) {
-                            return -1;
-                        }
-                        n.slots.set(slot);
-                        informOtherMasters(n, slot);
-                        fixed++;
+                    Covering covering = cover(none, slot -> masterWithFewestSlots(), fixed);
+                    if (!covering.finished()) {
+                        return covering.fixed();
                     }
+                    fixed = covering.fixed();
                 }
             }
 
@@ -486,19 +482,11 @@ public final class ClusterFix {
                 say("The following uncovered slots have keys in just one node:");
                 say(ClusterCheck.slotsString(single));
                 if (confirm.confirm("Fix these slots by covering with those nodes?")) {
-                    for (int slot = single.nextSetBit(0); slot >= 0; slot = single.nextSetBit(slot + 1)) {
-                        if (!proceed()) {
-                            return fixed > 0 ? fixed : -1;
-                        }
-                        ManagedNode n = holders.get(uncovered.indexOf(slot)).get(0);
-                        say(">>> Covering slot " + slot + " with " + n.address());
-                        if (!cluster.setSlotOwner(n, slot, false)) {
-                            return -1;
-                        }
-                        n.slots.set(slot);
-                        informOtherMasters(n, slot);
-                        fixed++;
+                    Covering covering = cover(single, slot -> holders.get(uncovered.indexOf(slot)).get(0), fixed);
+                    if (!covering.finished()) {
+                        return covering.fixed();
                     }
+                    fixed = covering.fixed();
                 }
             }
 
@@ -547,6 +535,28 @@ public final class ClusterFix {
          * after the fix already finds every node in agreement. They hold no key of the slot (it was
          * uncovered, and holders were handled above), so SETSLOT NODE cannot be refused for keys.
          */
+        /**
+         * Gives each slot to the node {@code owner} names, as clusterManagerFixSlotsCoverage does for
+         * the slots without keys and those with keys in one node. Not finished when cancelled (the
+         * count so far, or -1 for none) or when a SETSLOT failed (-1).
+         */
+        private Covering cover(BitSet slots, java.util.function.IntFunction<ManagedNode> owner, int fixed) {
+            for (int slot = slots.nextSetBit(0); slot >= 0; slot = slots.nextSetBit(slot + 1)) {
+                if (!proceed()) {
+                    return new Covering(fixed > 0 ? fixed : -1, false);
+                }
+                ManagedNode n = owner.apply(slot);
+                say(">>> Covering slot " + slot + " with " + n.address());
+                if (!cluster.setSlotOwner(n, slot, false)) {
+                    return new Covering(-1, false);
+                }
+                n.slots.set(slot);
+                informOtherMasters(n, slot);
+                fixed++;
+            }
+            return new Covering(fixed, true);
+        }
+
         private void informOtherMasters(ManagedNode owner, int slot) {
             for (ManagedNode n : cluster.nodes) {
                 if (n != owner && !n.replica) {

@@ -1,6 +1,5 @@
 package org.slotscope.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.slotscope.admin.ClusterCheckOperation;
 import org.slotscope.link.LinkException;
@@ -31,19 +30,12 @@ final class ClusterCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         try {
             ClusterCheckOperation.Result result = new ClusterCheckOperation(link.connector())
-                    .run(entry, searchMultipleOwners, line -> {
-                        out.println(line);
-                        out.flush();
-                    });
+                    .run(entry, searchMultipleOwners, OperationOutput.lines(spec.commandLine().getOut()));
             return result.clean() ? 0 : 1;
         } catch (LinkException | IllegalArgumentException | IllegalStateException e) {
-            out.flush();
-            spec.commandLine().getErr().println("[ERR] " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return 1;
+            return OperationOutput.error(spec, e);
         }
     }
 }

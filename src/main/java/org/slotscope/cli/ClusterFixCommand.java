@@ -56,7 +56,6 @@ final class ClusterFixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         ClusterFix fix = new ClusterFix(link.connector(timeout));
         Thread hook = new Thread(fix::cancel); // Ctrl-C: stop between two slots
         Runtime.getRuntime().addShutdownHook(hook);
@@ -75,16 +74,10 @@ final class ClusterFixCommand implements Callable<Integer> {
         try {
             ClusterFix.Options options = new ClusterFix.Options(fixWithUnreachableMasters, searchMultipleOwners,
                     pipeline, timeout, replace, link.options(timeout));
-            ClusterFix.Result result = fix.run(entry, options, confirm, line -> {
-                out.println(line);
-                out.flush();
-            });
+            ClusterFix.Result result = fix.run(entry, options, confirm, OperationOutput.lines(out));
             return result.ok() ? 0 : 1;
         } catch (LinkException | IllegalArgumentException | IllegalStateException e) {
-            out.flush();
-            err.println("[ERR] " + e.getMessage());
-            err.flush();
-            return 1;
+            return OperationOutput.error(spec, e);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

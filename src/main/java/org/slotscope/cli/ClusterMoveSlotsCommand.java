@@ -26,15 +26,17 @@ final class ClusterMoveSlotsCommand implements Callable<Integer> {
     @Mixin
     MoveOptions move;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         BitSet chosen;
         try {
             chosen = SlotRanges.parse(slots);
         } catch (IllegalArgumentException e) {
-            System.err.println("[ERR] " + e.getMessage());
-            return 2;
+            return OperationOutput.error(spec, e) + 1;
         }
-        return move.execute(entry, SlotRangePlanner.forTopology(chosen, to));
+        return move.execute(spec, entry, SlotRangePlanner.forTopology(chosen, to));
     }
 }

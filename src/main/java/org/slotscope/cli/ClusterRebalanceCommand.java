@@ -38,6 +38,9 @@ final class ClusterRebalanceCommand implements Callable<Integer> {
     @Mixin
     MoveOptions move;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         MoveOperation.Plan plan = topology -> {
@@ -45,15 +48,15 @@ final class ClusterRebalanceCommand implements Callable<Integer> {
             Map<String, Double> resolved = RebalancePlanner.weights(topology, weights);
             List<RebalancePlanner.Transfer> transfers = RebalancePlanner.plan(involved, resolved, threshold);
             if (transfers.isEmpty()) {
-                System.out.printf("*** No rebalancing needed! All nodes are within the %.2f%% threshold.%n",
+                spec.commandLine().getOut().printf("*** No rebalancing needed! All nodes are within the %.2f%% threshold.%n",
                         threshold);
                 return List.of();
             }
             double total = involved.stream().mapToDouble(m -> resolved.getOrDefault(m.id(), 1.0)).sum();
-            System.out.printf(">>> Rebalancing across %d nodes. Total weight = %.2f%n", involved.size(), total);
+            spec.commandLine().getOut().printf(">>> Rebalancing across %d nodes. Total weight = %.2f%n", involved.size(), total);
             List<SlotMove> all = new ArrayList<>();
             for (RebalancePlanner.Transfer t : transfers) {
-                System.out.println("Moving " + t.moves().size() + " slots from " + address(topology, t.source())
+                spec.commandLine().getOut().println("Moving " + t.moves().size() + " slots from " + address(topology, t.source())
                         + " to " + address(topology, t.target()));
                 all.addAll(t.moves());
             }
@@ -64,11 +67,10 @@ final class ClusterRebalanceCommand implements Callable<Integer> {
                 plan.plan(topology);
                 return 0;
             } catch (LinkException | IllegalArgumentException e) {
-                System.err.println("[ERR] " + e.getMessage());
-                return 1;
+                return OperationOutput.error(spec, e);
             }
         }
-        return move.execute(entry, plan);
+        return move.execute(spec, entry, plan);
     }
 
     private static String address(ClusterTopology topology, String id) {

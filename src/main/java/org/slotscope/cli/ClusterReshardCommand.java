@@ -28,9 +28,12 @@ final class ClusterReshardCommand implements Callable<Integer> {
     @Mixin
     MoveOptions move;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         List<String> sources = from.equalsIgnoreCase("all") ? List.of() : List.of(from.split(","));
-        return move.execute(entry, ReshardPlanner.forTopology(sources, to, slots));
+        return move.execute(spec, entry, ReshardPlanner.forTopology(sources, to, slots));
     }
 }

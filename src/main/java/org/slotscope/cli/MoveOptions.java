@@ -5,6 +5,7 @@ import org.slotscope.admin.MoveOperation;
 import org.slotscope.admin.SlotMoveException;
 import org.slotscope.admin.SlotMover;
 import org.slotscope.link.LinkException;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -47,26 +48,26 @@ final class MoveOptions {
     }
 
     /** Runs the plan with a progress bar; Ctrl-C stops between two batches. Returns the exit code. */
-    int execute(String entry, MoveOperation.Plan plan) {
+    int execute(CommandLine.Model.CommandSpec spec, String entry, MoveOperation.Plan plan) {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         MoveOperation operation = operation();
         Thread cancelOnExit = new Thread(operation::cancel);
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
-        ProgressBar bar = new ProgressBar(System.out);
+        ProgressBar bar = new ProgressBar(out);
         try {
             MoveExecutor.Result result = operation.run(entry, plan, slotMoverOptions(), bar::update);
             bar.finish();
-            System.out.println((result.cancelled() ? "Stopped after " : "Moved ") + result.slotsMoved()
+            out.println((result.cancelled() ? "Stopped after " : "Moved ") + result.slotsMoved()
                     + " slots and " + result.keysMoved() + " keys.");
+            out.flush();
             return result.cancelled() ? 1 : 0;
         } catch (LinkException | IllegalArgumentException | IllegalStateException e) {
             bar.finish();
-            System.err.println("[ERR] " + e.getMessage());
-            return 1;
+            return OperationOutput.error(spec, e);
         } catch (SlotMoveException e) {
             bar.finish();
-            System.err.println("[ERR] " + e.getMessage());
-            System.err.println("Slots may be left open: `cluster check` lists them and `cluster fix` closes them.");
-            return 1;
+            return OperationOutput.error(spec, new SlotMoveException(e.getMessage()
+                    + ". Slots may be left open: `cluster check` lists them and `cluster fix` closes them."));
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(cancelOnExit);

@@ -1,15 +1,15 @@
 package org.slotscope.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import org.slotscope.admin.MoveProgress;
 
 /** A one-line progress bar redrawn in place, shown only when the output is a terminal. */
 final class ProgressBar {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private boolean drawn;
 
-    ProgressBar(PrintStream out) {
+    ProgressBar(PrintWriter out) {
         this.out = out;
         this.terminal = System.console() != null;
     }
@@ -17,6 +17,7 @@ final class ProgressBar {
     void update(MoveProgress p) {
         if (terminal) {
             out.print("\r" + render(p));
+            out.flush();
             drawn = true;
         }
     }
@@ -25,6 +26,7 @@ final class ProgressBar {
     void finish() {
         if (drawn) {
             out.println();
+            out.flush();
             drawn = false;
         }
     }
