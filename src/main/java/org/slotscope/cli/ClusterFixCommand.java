@@ -57,8 +57,6 @@ final class ClusterFixCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ClusterFix fix = new ClusterFix(link.connector(timeout));
-        Thread hook = new Thread(fix::cancel); // Ctrl-C: stop between two slots
-        Runtime.getRuntime().addShutdownHook(hook);
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
         ClusterFix.Confirm confirm = yes ? ClusterFix.Confirm.YES : question -> {
             // confirmWithYes: only "yes" counts
@@ -71,19 +69,13 @@ final class ClusterFixCommand implements Callable<Integer> {
                 return false;
             }
         };
-        try {
+        try (StopOnCtrlC stop = new StopOnCtrlC(fix::cancel)) {
             ClusterFix.Options options = new ClusterFix.Options(fixWithUnreachableMasters, searchMultipleOwners,
                     pipeline, timeout, replace, link.options(timeout));
             ClusterFix.Result result = fix.run(entry, options, confirm, OperationOutput.lines(out));
             return result.ok() ? 0 : 1;
         } catch (LinkException | IllegalArgumentException | IllegalStateException e) {
             return OperationOutput.error(spec, e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running
-            }
         }
     }
 }

@@ -47,14 +47,12 @@ final class MoveOptions {
         return new MoveOperation(link.connector(timeout));
     }
 
-    /** Runs the plan with a progress bar; Ctrl-C stops between two batches. Returns the exit code. */
+    /** Runs the plan with a progress bar; Ctrl-C stops it between two batches. Returns the exit code. */
     int execute(CommandLine.Model.CommandSpec spec, String entry, MoveOperation.Plan plan) {
         java.io.PrintWriter out = spec.commandLine().getOut();
         MoveOperation operation = operation();
-        Thread cancelOnExit = new Thread(operation::cancel);
-        Runtime.getRuntime().addShutdownHook(cancelOnExit);
         ProgressBar bar = new ProgressBar(out);
-        try {
+        try (StopOnCtrlC stop = new StopOnCtrlC(operation::cancel)) {
             MoveExecutor.Result result = operation.run(entry, plan, slotMoverOptions(), bar::update);
             bar.finish();
             out.println((result.cancelled() ? "Stopped after " : "Moved ") + result.slotsMoved()
@@ -68,12 +66,6 @@ final class MoveOptions {
             bar.finish();
             return OperationOutput.error(spec, new SlotMoveException(e.getMessage()
                     + ". Slots may be left open: `cluster check` lists them and `cluster fix` closes them."));
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting: the hook has run
-            }
         }
     }
 }
