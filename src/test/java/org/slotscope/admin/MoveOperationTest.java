@@ -220,6 +220,40 @@ class MoveOperationTest {
     }
 
     @Test
+    void aPausedMoveMovesNothingUntilResumed() {
+        onSimulator(f -> {
+            MoveOperation operation = new MoveOperation(f.connect());
+            List<MoveProgress> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<MoveExecutor.Result> run = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> operation.run(f.addresses().get(0),
+                            ReshardPlanner.forTopology(List.of(), f.ids().get(0), 200),
+                            new SlotMover.Options(10, 5000, false, 10), p -> {
+                                seen.add(p);
+                                if (p.slotsDone() == 50 && paused.getCount() > 0) {
+                                    operation.control().pause();
+                                    paused.countDown();
+                                }
+                            }));
+            try {
+                assertTrue(paused.await(30, java.util.concurrent.TimeUnit.SECONDS));
+                int before = seen.size();
+                Thread.sleep(300); // a wall-clock window: a paused move must not report any progress in it
+                assertEquals(before, seen.size(), "nothing moves while paused");
+                assertFalse(run.isDone());
+                assertTrue(operation.control().isPaused());
+                operation.control().resume();
+                MoveExecutor.Result result = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, result.slotsMoved());
+                assertFalse(result.cancelled());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            f.assertIntact();
+        });
+    }
+
+    @Test
     void aCancelledReshardStopsBetweenBatchesAndLeavesNothingOpen() {
         for (int batch : new int[] {1, 4}) {
             onSimulator(f -> {
