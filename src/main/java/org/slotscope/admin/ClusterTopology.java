@@ -38,23 +38,21 @@ public final class ClusterTopology implements AutoCloseable {
         }
     }
 
-    /** A node the entry node listed that could not be used, and the error that says why. */
-    public record Unreachable(String address, RuntimeException error) {
+    /**
+     * A node the entry node listed that could not be used, the error that says why, and the message
+     * as redis-cli would print it.
+     */
+    public record Unreachable(String id, String address, RuntimeException error, String message) {
     }
 
     private final Connector connector;
     private final Map<String, Node> nodes;
-    private final List<String> unreachable;
     private final List<Unreachable> unreachableNodes;
-    private final Map<String, String> unreachableById;
 
-    private ClusterTopology(Connector connector, Map<String, Node> nodes, List<String> unreachable,
-                            List<Unreachable> unreachableNodes, Map<String, String> unreachableById) {
+    private ClusterTopology(Connector connector, Map<String, Node> nodes, List<Unreachable> unreachableNodes) {
         this.connector = connector;
         this.nodes = nodes;
-        this.unreachable = unreachable;
         this.unreachableNodes = unreachableNodes;
-        this.unreachableById = unreachableById;
     }
 
     /** How this topology's links were opened: for operations that need more connections. */
@@ -68,9 +66,7 @@ public final class ClusterTopology implements AutoCloseable {
      */
     public static ClusterTopology load(Connector connect, String entry) {
         Map<String, Node> nodes = new LinkedHashMap<>();
-        List<String> unreachable = new ArrayList<>();
         List<Unreachable> unreachableNodes = new ArrayList<>();
-        Map<String, String> unreachableById = new LinkedHashMap<>();
         NodeLink entryLink = connect.connect(entry);
         try {
             List<NodeEntry> entryView = clusterNodes(entryLink);
@@ -85,9 +81,7 @@ public final class ClusterTopology implements AutoCloseable {
                 try {
                     link = connect.connect(other.address());
                 } catch (LinkException e) {
-                    unreachable.add(e.getMessage());
-                    unreachableNodes.add(new Unreachable(other.address(), e));
-                    unreachableById.put(other.id(), e.getMessage());
+                    unreachableNodes.add(new Unreachable(other.id(), other.address(), e, e.getMessage()));
                     continue;
                 }
                 try {
@@ -96,9 +90,8 @@ public final class ClusterTopology implements AutoCloseable {
                     nodes.put(self.id(), new Node(self, view, link));
                 } catch (LinkException | IllegalArgumentException e) {
                     link.close();
-                    unreachable.add(other.address() + ": " + e.getMessage());
-                    unreachableNodes.add(new Unreachable(other.address(), e));
-                    unreachableById.put(other.id(), other.address() + ": " + e.getMessage());
+                    unreachableNodes.add(new Unreachable(other.id(), other.address(), e,
+                            other.address() + ": " + e.getMessage()));
                 }
             }
         } catch (RuntimeException e) {
@@ -108,7 +101,7 @@ public final class ClusterTopology implements AutoCloseable {
             nodes.values().forEach(n -> n.link().close());
             throw e;
         }
-        return new ClusterTopology(connect, nodes, unreachable, unreachableNodes, unreachableById);
+        return new ClusterTopology(connect, nodes, unreachableNodes);
     }
 
     /**
@@ -191,7 +184,7 @@ public final class ClusterTopology implements AutoCloseable {
 
     /** Messages for nodes the entry node listed but that could not be reached. */
     public List<String> unreachable() {
-        return Collections.unmodifiableList(unreachable);
+        return unreachableNodes.stream().map(Unreachable::message).toList();
     }
 
     /** The nodes of {@link #unreachable()} with the error each gave (a poller tells a timeout from a refusal). */
@@ -209,7 +202,8 @@ public final class ClusterTopology implements AutoCloseable {
 
     /** Why the node with this id could not be loaded although it looked healthy, or null. */
     public String unreachableReason(String id) {
-        return unreachableById.get(id);
+        return unreachableNodes.stream().filter(u -> u.id().equals(id)).map(Unreachable::message).findFirst()
+                .orElse(null);
     }
 
     /**
