@@ -9,6 +9,11 @@ package org.slotscope.link;
 public interface LinkClock {
     long nowMillis();
 
+    /** For latencies: microseconds on the wall clock; the simulator's clock counts whole milliseconds. */
+    default long nowMicros() {
+        return nowMillis() * 1000;
+    }
+
     void sleep(long millis);
 
     /** Wall-clock time since this clock was made; sleep is Thread.sleep. */
@@ -18,6 +23,11 @@ public interface LinkClock {
             @Override
             public long nowMillis() {
                 return (System.nanoTime() - start) / 1_000_000;
+            }
+
+            @Override
+            public long nowMicros() {
+                return (System.nanoTime() - start) / 1_000;
             }
 
             @Override
