@@ -9,17 +9,20 @@ import org.slotscope.client.ClientEvent;
 
 /**
  * Live numbers per second of the workload's clock: operations completed, latency percentiles,
- * redirects by kind (MOVED, ASK, TRYAGAIN) and errors by kind. Thread-safe: real-cluster clients
+ * redirects by kind (MOVED, ASK, TRYAGAIN), errors by kind (operations that failed: the last
+ * error's code, or UNREACHABLE / TIMEOUT / DEADLINE), and hops that failed and were retried
+ * (CLUSTERDOWN, UNREACHABLE, TIMEOUT), whether or not the operation then succeeded. Thread-safe: real-cluster clients
  * run on their own threads.
  */
 public final class WorkloadMetrics {
     /** One second's numbers; latencies in microseconds. */
     public record Second(long second, long ops, long acknowledged, long p50Micros, long p99Micros, long maxMicros,
-                         Map<String, Long> redirects, Map<String, Long> errors) {
+                         Map<String, Long> redirects, Map<String, Long> errors, Map<String, Long> retries) {
         @Override
         public String toString() {
             return "t=" + second + "s ops=" + ops + " ok=" + acknowledged + " p50=" + p50Micros + "us p99="
-                    + p99Micros + "us max=" + maxMicros + "us redirects=" + redirects + " errors=" + errors;
+                    + p99Micros + "us max=" + maxMicros + "us redirects=" + redirects + " errors=" + errors
+                    + " retried=" + retries;
         }
     }
 
@@ -30,6 +33,7 @@ public final class WorkloadMetrics {
         int count;
         final Map<String, Long> redirects = new TreeMap<>();
         final Map<String, Long> errors = new TreeMap<>();
+        final Map<String, Long> retries = new TreeMap<>();
     }
 
     private final TreeMap<Long, Bucket> buckets = new TreeMap<>();
@@ -57,6 +61,9 @@ public final class WorkloadMetrics {
         if (kind != null) {
             bucket(event.time()).redirects.merge(kind, 1L, Long::sum);
         }
+        if (event instanceof ClientEvent.Failed failed) {
+            bucket(event.time()).retries.merge(failed.kind().name(), 1L, Long::sum);
+        }
     }
 
     private Bucket bucket(long atMillis) {
@@ -81,7 +88,9 @@ public final class WorkloadMetrics {
         int count = 0;
         Map<String, Long> redirects = new TreeMap<>();
         Map<String, Long> errors = new TreeMap<>();
+        Map<String, Long> retries = new TreeMap<>();
         for (Bucket b : parts) {
+            b.retries.forEach((k, v) -> retries.merge(k, v, Long::sum));
             ops += b.ops;
             ok += b.acknowledged;
             count += b.count;
@@ -96,7 +105,8 @@ public final class WorkloadMetrics {
         }
         Arrays.sort(all);
         return new Second(second, ops, ok, percentile(all, 0.50), percentile(all, 0.99),
-                all.length == 0 ? 0 : all[all.length - 1], Map.copyOf(redirects), Map.copyOf(errors));
+                all.length == 0 ? 0 : all[all.length - 1], Map.copyOf(redirects), Map.copyOf(errors),
+                Map.copyOf(retries));
     }
 
     /** Nearest-rank percentile. */
