@@ -39,8 +39,9 @@ final class TortureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws NoSuchAlgorithmException {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         if (seeds < 1 || workloadSeconds < 1 || faults < 0) {
-            System.err.println("--seeds and --workload-seconds must be positive, --faults not negative");
+            spec.commandLine().getErr().println("--seeds and --workload-seconds must be positive, --faults not negative");
             return 2;
         }
         long first = seed == null ? 1 : seed;
@@ -62,26 +63,27 @@ final class TortureCommand implements Callable<Integer> {
                 passed++;
             } else {
                 failed++;
-                System.out.println("FAIL seed " + s + ": " + result.failures().get(0) + "  replay: java -jar "
+                out.println("FAIL seed " + s + ": " + result.failures().get(0) + "  replay: java -jar "
                         + "target/slotscope.jar torture --seed " + s + workloadArgs() + " -v");
             }
             if (verbose) {
-                System.out.println("seed " + s + " (" + result.shape() + "): " + (result.passed() ? "passed" : "FAILED")
+                out.println("seed " + s + " (" + result.shape() + "): " + (result.passed() ? "passed" : "FAILED")
                         + ", " + result.operations() + " operations, " + result.explainedLosses()
                         + " writes lost for a known reason, " + result.virtualMillis() + " virtual ms, trace "
                         + result.traceHash());
-                result.actions().forEach(a -> System.out.println("  " + a));
-                result.failures().forEach(f -> System.out.println("  ! " + f));
+                result.actions().forEach(a -> out.println("  " + a));
+                result.failures().forEach(f -> out.println("  ! " + f));
             }
         }
         double wallSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%d passed, %d failed, traces %s (%.1f s, %.1f seeds/min)%n", passed, failed,
+        out.printf("%d passed, %d failed, traces %s (%.1f s, %.1f seeds/min)%n", passed, failed,
                 HexFormat.of().formatHex(traces.digest()), wallSeconds, (passed + failed) / wallSeconds * 60);
+        out.flush();
         return failed == 0 ? 0 : 1;
     }
 
     private boolean explicitSeeds() {
-        return spec != null && spec.commandLine().getParseResult().hasMatchedOption("--seeds");
+        return spec.commandLine().getParseResult().hasMatchedOption("--seeds");
     }
 
     private String workloadArgs() {
