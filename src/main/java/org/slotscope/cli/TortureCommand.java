@@ -34,6 +34,9 @@ final class TortureCommand implements Callable<Integer> {
     @Option(names = "--faults", defaultValue = "6", description = "Actions per schedule, at most (default: 6).")
     int faults;
 
+    @Option(names = "--only", split = ",", description = "Only these actions: ${COMPLETION-CANDIDATES}.")
+    java.util.Set<TortureRun.Fault> only;
+
     @Option(names = {"-v", "--verbose"}, description = "Print every seed's schedule and outcome.")
     boolean verbose;
 
@@ -48,6 +51,9 @@ final class TortureCommand implements Callable<Integer> {
         int count = seed != null && !explicitSeeds() ? 1 : seeds;
         // TODO(cluster fix): pass the admin ClusterFix as the repair once it is merged (see ClusterRepair)
         TortureRun.Options options = new TortureRun.Options(workloadSeconds * 1000L, faults, ClusterRepair.NONE);
+        if (only != null && !only.isEmpty()) {
+            options = options.only(only);
+        }
         MessageDigest traces = MessageDigest.getInstance("SHA-256");
         long start = System.nanoTime();
         int passed = 0;
@@ -88,7 +94,9 @@ final class TortureCommand implements Callable<Integer> {
 
     private String workloadArgs() {
         return (workloadSeconds != 20 ? " --workload-seconds " + workloadSeconds : "")
-                + (faults != 6 ? " --faults " + faults : "");
+                + (faults != 6 ? " --faults " + faults : "")
+                + (only != null && !only.isEmpty() ? " --only " + String.join(",", only.stream().map(Enum::name)
+                        .sorted().toList()) : "");
     }
 
     @picocli.CommandLine.Spec

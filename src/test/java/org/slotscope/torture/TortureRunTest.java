@@ -45,6 +45,21 @@ class TortureRunTest {
     }
 
     @Test
+    void aMigrateTimeoutMidSlotLeavesTheSlotOpenWithoutAFix() {
+        TortureRun.Result result = null;
+        for (long seed = 1; seed <= 10 && result == null; seed++) {
+            TortureRun.Result r = TortureRun.run(seed, SHORT.only(java.util.EnumSet.of(TortureRun.Fault.MIGRATE_TIMEOUT)));
+            if (r.actions().stream().anyMatch(a -> a.contains("cut off: ") && a.contains("IOERR"))) {
+                result = r;
+            }
+        }
+        assertTrue(result != null, "some seed cuts a MIGRATE off mid-slot");
+        assertFalse(result.passed(), result.actions().toString());
+        assertTrue(result.failures().stream().anyMatch(f -> f.contains("open") || f.contains("holds")),
+                result.failures().toString());
+    }
+
+    @Test
     void aKeyDeletedBehindTheClientsBackFailsTheChecker() {
         TortureRun.Result result = TortureRun.run(3, SHORT, cluster -> {
             for (ClusterNode node : cluster.nodes()) {
