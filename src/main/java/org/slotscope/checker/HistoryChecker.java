@@ -85,16 +85,15 @@ public final class HistoryChecker {
     private static List<String> possibleLast(List<Operation> writes, String key) {
         List<String> out = new ArrayList<>();
         boolean anyAcknowledged = false;
+        long lastAcknowledgedStart = Long.MIN_VALUE; // a write that completed before this one began is superseded
         for (Operation w : writes) {
-            anyAcknowledged |= w.status() == Operation.Status.OK;
-            boolean supersededForSure = false;
-            for (Operation later : writes) {
-                if (later.status() == Operation.Status.OK && later.invokedAt() > w.completedAt()) {
-                    supersededForSure = true;
-                    break;
-                }
+            if (w.status() == Operation.Status.OK) {
+                anyAcknowledged = true;
+                lastAcknowledgedStart = Math.max(lastAcknowledgedStart, w.invokedAt());
             }
-            if (!supersededForSure) {
+        }
+        for (Operation w : writes) {
+            if (lastAcknowledgedStart <= w.completedAt()) {
                 out.add(valueOf(w, key));
             }
         }
