@@ -7,11 +7,12 @@ import org.slotscope.engine.SimCluster;
 import org.slotscope.engine.keyspace.Key;
 import org.slotscope.engine.node.ClusterNode;
 import org.slotscope.engine.node.KnownNode;
+import org.slotscope.engine.node.NodeFlag;
 import org.slotscope.engine.slot.HashSlot;
 
 /**
  * The cluster-level invariants a run must end with, read straight from the simulated nodes: every
- * running node says cluster_state:ok; all 16384 slots are covered by exactly one master, the same
+ * running node says cluster_state:ok and flags no running node fail? or fail; all 16384 slots are covered by exactly one master, the same
  * one in every running node's view, running and a master in its own view; no slot is left
  * MIGRATING or IMPORTING; and no node holds a key of a slot it does not own (a replica: that its
  * master does not own).
@@ -65,6 +66,16 @@ final class Invariants {
                 problems.add(node.address() + " says cluster_state:fail");
                 if (problems.size() >= limit) {
                     return problems;
+                }
+            }
+            for (ClusterNode other : running) {
+                KnownNode seen = node.state().lookup(other.id());
+                if (seen != null && (seen.flags().contains(NodeFlag.PFAIL) || seen.flags().contains(NodeFlag.FAIL))) {
+                    problems.add(node.address() + " flags running " + other.address() + " "
+                            + (seen.flags().contains(NodeFlag.FAIL) ? "fail" : "fail?"));
+                    if (problems.size() >= limit) {
+                        return problems;
+                    }
                 }
             }
         }

@@ -244,6 +244,12 @@ public final class TortureRun {
                 NodeLink link = actors.connector().connect(replica.address());
                 Reply reply = force ? link.send("CLUSTER", "FAILOVER", "FORCE") : link.send("CLUSTER", "FAILOVER");
                 link.close();
+                // OK only starts it: wait for the promotion (or CLUSTER_MF_TIMEOUT, 5 s, and more), so
+                // the next action does not find the roles changing under it
+                long until = cluster.now() + 10_000;
+                while (replica.state().myself().isReplica() && replica.isRunning() && cluster.now() < until) {
+                    actors.clock().sleep(100);
+                }
                 return "CLUSTER FAILOVER" + (force ? " FORCE" : "") + " on " + replica.address() + ": " + text(reply);
             }
             case CRASH_RESTART -> {
