@@ -74,10 +74,12 @@ final class TortureCommand implements Callable<Integer> {
             }
             if (verbose) {
                 out.println("seed " + s + " (" + result.shape() + "): " + (result.passed() ? "passed" : "FAILED")
-                        + ", " + result.operations() + " operations, " + result.explainedLosses()
+                        + ", " + result.operations() + " operations (" + result.unknownOutcomes()
+                        + " timed out, outcome unknown), " + result.explainedLosses()
                         + " writes lost for a known reason, " + result.virtualMillis() + " virtual ms, trace "
                         + result.traceHash());
                 result.actions().forEach(a -> out.println("  " + a));
+                out.println("  traffic: " + result.traffic());
                 result.failures().forEach(f -> out.println("  ! " + f));
             }
         }

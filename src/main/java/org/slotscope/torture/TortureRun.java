@@ -48,7 +48,7 @@ public final class TortureRun {
 
     /** What the schedule can do. */
     public enum Fault {
-        RESHARD, REBALANCE, MANUAL_FAILOVER, CRASH_RESTART, PARTITION_HEAL, LATENCY_SPIKE, MIGRATE_TIMEOUT
+        RESHARD, REBALANCE, MANUAL_FAILOVER, CRASH_RESTART, PARTITION_HEAL, LATENCY_SPIKE, FREEZE, MIGRATE_TIMEOUT
     }
 
     /**
@@ -76,7 +76,8 @@ public final class TortureRun {
 
     /** The outcome of one seed; {@code actions} is the schedule as it ran, with virtual times. */
     public record Result(long seed, String shape, boolean passed, String traceHash, List<String> failures,
-                         List<String> actions, int operations, int explainedLosses, long virtualMillis) {
+                         List<String> actions, int operations, int unknownOutcomes, int explainedLosses,
+                         long virtualMillis, String traffic) {
     }
 
     private final long seed;
@@ -116,6 +117,8 @@ public final class TortureRun {
         SimLossWitness witness = SimLossWitness.attach(cluster);
         List<String> failures = new ArrayList<>();
         int operations;
+        int unknown;
+        String traffic;
         int explained = 0;
         actors = new SimActors(cluster);
         try {
@@ -173,11 +176,14 @@ public final class TortureRun {
                 }
             }
             operations = workload.history().size();
+            traffic = workload.metrics().total().toString().replace("t=-1s ", "");
+            unknown = (int) workload.history().operations().stream()
+                    .filter(o -> o.status() == org.slotscope.checker.Operation.Status.UNKNOWN).count();
         } finally {
             actors.close();
         }
         return new Result(seed, shape, failures.isEmpty(), cluster.events().traceHash(), List.copyOf(failures),
-                List.copyOf(actions), operations, explained, cluster.now());
+                List.copyOf(actions), operations, unknown, explained, cluster.now(), traffic);
     }
 
     // ---- the schedule (an actor) ----------------------------------------------------------------
@@ -280,6 +286,16 @@ public final class TortureRun {
                 actors.clock().sleep(length);
                 cluster.network().setDefaultLatencyMillis(1);
                 return latency + " ms one-way latency for " + length + " ms";
+            }
+            case FREEZE -> {
+                // DEBUG SLEEP from outside: no answers, pings or timers; clients time out after 2 s and
+                // cannot know whether their command ran (it runs when the node wakes up)
+                List<ClusterNode> running = cluster.nodes().stream().filter(ClusterNode::isRunning).toList();
+                ClusterNode victim = running.get(random.nextInt(running.size()));
+                long length = 300 + random.nextInt(4000);
+                cluster.freeze(victim, length);
+                actors.clock().sleep(length);
+                return "froze " + victim.address() + " for " + length + " ms";
             }
             case MIGRATE_TIMEOUT -> {
                 return migrateTimeout();

@@ -243,6 +243,22 @@ class ClusterClientTest {
     }
 
     @Test
+    void aTimeoutLeavesTheOutcomeUnknownAndTheWriteMayStillHappen() {
+        // links that give up after 300 ms; the node sleeps 900 ms (less than node_timeout: no failover)
+        ClusterClient client = new ClusterClient("c1", actors.connector(300), List.of("127.0.0.1:7000"),
+                actors.clock(), ClusterClient.Options.DEFAULTS.withMaxAttempts(2).withDeadline(200), events::add);
+        client.execute("SET", FOO, "old");
+        cluster.freeze(nodes.get(2), 900);
+        ClusterClient.Outcome outcome = client.call(NodeLink.argv("SET", FOO, "new"));
+        assertFalse(outcome.acknowledged());
+        assertTrue(outcome.maybeApplied(), outcome.toString());
+        assertEquals(ClusterClient.GiveUp.DEADLINE, outcome.giveUp());
+        assertEquals(ClientEvent.ErrorKind.TIMEOUT, events(ClientEvent.Failed.class).get(0).kind());
+        cluster.runFor(1000);
+        assertEquals("new", text(client.execute("GET", FOO)), "the frozen node ran it when it woke up");
+    }
+
+    @Test
     void hopTimesAreVirtual() {
         ClusterClient client = client(ClusterClient.Options.DEFAULTS.dumb().withSeed(5));
         long before = cluster.now();
