@@ -17,9 +17,10 @@ import org.slotscope.engine.replication.ReplicationBacklog;
 /**
  * Watches a simulated cluster's events for the ways Redis loses acknowledged writes by design and
  * names the keys each one lost, while the evidence is still there: at a WritesLost (failover) it
- * reads the old master's replication backlog after the offset the new master kept; when a node
- * stops, or a master turns replica, it notes the keys it held, which a restart without persistence
- * or the full resync that follows throws away.
+ * reads the old master's replication backlog after the offset the new master kept; when a master
+ * stops, or turns replica, it notes the keys it held, which a restart without persistence or the
+ * full resync that follows throws away. A replica's keys are copies, so its restart or resync
+ * explains nothing.
  */
 public final class SimLossWitness {
     private final SimCluster cluster;
@@ -28,8 +29,16 @@ public final class SimLossWitness {
     private final Map<String, LossExplanation.Cause> riskCause = new HashMap<>();
     private final Map<String, Long> riskSince = new HashMap<>();
 
+    /** Nodes that are masters in their own view: only a master's data can be lost with it. */
+    private final Set<String> masters = new java.util.HashSet<>();
+
     private SimLossWitness(SimCluster cluster) {
         this.cluster = cluster;
+        for (ClusterNode node : cluster.nodes()) {
+            if (!node.state().myself().isReplica()) {
+                masters.add(node.id().value());
+            }
+        }
     }
 
     /** Starts watching (the listener runs on whoever drives the cluster). */
@@ -55,10 +64,20 @@ public final class SimLossWitness {
             explanations.add(new LossExplanation(lost.time(), LossExplanation.Cause.FAILOVER_WINDOW,
                     address(lost.oldMaster()), keys, lost.commands() + " commands after offset " + lost.keptOffset(), lost.time()));
         } else if (event instanceof ClusterEvent.NodeStopped stopped) {
-            noteKeys(stopped.node(), LossExplanation.Cause.RESTART_WITHOUT_PERSISTENCE);
-        } else if (event instanceof ClusterEvent.RoleChanged role && role.viewer().equals(role.node())
-                && role.master() != null) {
-            noteKeys(role.node(), LossExplanation.Cause.DEMOTED_MASTER_RESYNC);
+            if (masters.contains(stopped.node().value())) {
+                noteKeys(stopped.node(), LossExplanation.Cause.RESTART_WITHOUT_PERSISTENCE);
+            }
+        } else if (event instanceof ClusterEvent.NodeStarted started) {
+            ClusterNode node = cluster.node(started.node());
+            if (node != null && !node.state().myself().isReplica()) {
+                masters.add(started.node().value());
+            }
+        } else if (event instanceof ClusterEvent.RoleChanged role && role.viewer().equals(role.node())) {
+            if (role.master() == null) {
+                masters.add(role.node().value());
+            } else if (masters.remove(role.node().value())) {
+                noteKeys(role.node(), LossExplanation.Cause.DEMOTED_MASTER_RESYNC);
+            }
         } else if (event instanceof ClusterEvent.KeyspaceFlushed flushed) {
             String id = flushed.node().value();
             Set<String> keys = keysAtRisk.remove(id);
