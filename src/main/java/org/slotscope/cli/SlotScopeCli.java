@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The command line: `slotscope serve ...`, later `cluster ...` and `torture ...`. */
 @Command(name = "slotscope", mixinStandardHelpOptions = true, versionProvider = SlotScopeCli.Version.class,
         description = "Redis Cluster, made visible. Without arguments the window opens.",
-        subcommands = {ServeCommand.class, EngineBenchCommand.class, ClusterCommand.class})
+        subcommands = {ServeCommand.class, EngineBenchCommand.class, ClusterCommand.class,
+                TortureCommand.class})
 public final class SlotScopeCli implements Runnable {
     /** Exit code for a port that cannot be opened (in use, or an address we cannot bind). */
     public static final int EXIT_PORT_UNAVAILABLE = 3;
