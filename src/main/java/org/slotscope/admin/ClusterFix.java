@@ -41,24 +41,50 @@ public final class ClusterFix {
      * --cluster-timeout, --cluster-replace, and the credentials MIGRATE passes on (AUTH / AUTH2), if any.
      */
     public record Options(boolean fixWithUnreachableMasters, boolean searchMultipleOwners, int pipeline,
-                          int timeoutMillis, boolean replace, ConnectOptions migrateAuth) {
+                          int timeoutMillis, boolean replace, ConnectOptions migrateAuth, boolean keepOwnerValues) {
         public static final Options DEFAULTS = new Options(false, false, 10, 60_000, false, null);
 
         public Options {
-            new ManagedCluster.MigrateSettings(pipeline, timeoutMillis, replace, migrateAuth); // validates
+            settings(pipeline, timeoutMillis, replace, migrateAuth, keepOwnerValues); // validates
+        }
+
+        public Options(boolean fixWithUnreachableMasters, boolean searchMultipleOwners, int pipeline,
+                       int timeoutMillis, boolean replace, ConnectOptions migrateAuth) {
+            this(fixWithUnreachableMasters, searchMultipleOwners, pipeline, timeoutMillis, replace, migrateAuth,
+                    false);
+        }
+
+        /**
+         * Not redis-cli's: a key found on two nodes with different values keeps the value of the node
+         * that owned the slot when fix started (the copy clients wrote to), instead of stopping.
+         */
+        public Options withKeepOwnerValues(boolean yes) {
+            return new Options(fixWithUnreachableMasters, searchMultipleOwners, pipeline, timeoutMillis, replace,
+                    migrateAuth, yes);
+        }
+
+        ManagedCluster.MigrateSettings migrateSettings() {
+            return settings(pipeline, timeoutMillis, replace, migrateAuth, keepOwnerValues);
+        }
+
+        private static ManagedCluster.MigrateSettings settings(int pipeline, int timeoutMillis, boolean replace,
+                                                               ConnectOptions auth, boolean keepOwnerValues) {
+            return new ManagedCluster.MigrateSettings(pipeline, timeoutMillis, replace, auth, keepOwnerValues);
         }
 
         public Options withFixWithUnreachableMasters(boolean yes) {
-            return new Options(yes, searchMultipleOwners, pipeline, timeoutMillis, replace, migrateAuth);
+            return new Options(yes, searchMultipleOwners, pipeline, timeoutMillis, replace, migrateAuth,
+                    keepOwnerValues);
         }
 
         public Options withSearchMultipleOwners(boolean yes) {
-            return new Options(fixWithUnreachableMasters, yes, pipeline, timeoutMillis, replace, migrateAuth);
+            return new Options(fixWithUnreachableMasters, yes, pipeline, timeoutMillis, replace, migrateAuth,
+                    keepOwnerValues);
         }
 
         public Options withReplace(boolean yes) {
             return new Options(fixWithUnreachableMasters, searchMultipleOwners, pipeline, timeoutMillis, yes,
-                    migrateAuth);
+                    migrateAuth, keepOwnerValues);
         }
     }
 
@@ -113,8 +139,7 @@ public final class ClusterFix {
         for (int pass = 1; ; pass++) {
             try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
                 ClusterCheckOperation.reportNotLoaded(topology, out);
-                ManagedCluster cluster = new ManagedCluster(topology, out, new ManagedCluster.MigrateSettings(
-                        options.pipeline(), options.timeoutMillis(), options.replace(), options.migrateAuth()));
+                ManagedCluster cluster = new ManagedCluster(topology, out, options.migrateSettings());
                 cluster.showClusterInfo();
                 long before = cluster.totalKeys();
                 if (keysBefore < 0) {

@@ -16,9 +16,13 @@ import org.slotscope.link.ConnectOptions;
  * Errors come back as {@code false} after the "Node ... replied with error:" lines, as in redis-cli.
  */
 final class ManagedCluster {
-    /** How keys are moved: --cluster-pipeline, --cluster-timeout, --cluster-replace, and MIGRATE's AUTH. */
-    record MigrateSettings(int pipeline, int timeoutMillis, boolean replace, ConnectOptions auth) {
-        static final MigrateSettings DEFAULTS = new MigrateSettings(10, 60_000, false, null);
+    /**
+     * How keys are moved: --cluster-pipeline, --cluster-timeout, --cluster-replace, MIGRATE's AUTH,
+     * and whether a key found with different values on both nodes keeps the slot owner's value.
+     */
+    record MigrateSettings(int pipeline, int timeoutMillis, boolean replace, ConnectOptions auth,
+                           boolean keepOwnerValues) {
+        static final MigrateSettings DEFAULTS = new MigrateSettings(10, 60_000, false, null, false);
 
         MigrateSettings {
             if (pipeline < 1) {
@@ -36,12 +40,21 @@ final class ManagedCluster {
     final MigrateSettings settings;
     /** Keys moved by this run, for the summary. */
     long keysMoved;
+    /** Each slot's owner as the masters claimed it when loaded, before this run changed anything. */
+    private final ManagedNode[] claimedOwner = new ManagedNode[org.slotscope.engine.slot.HashSlot.SLOTS];
 
     ManagedCluster(ClusterTopology topology, Consumer<String> out, MigrateSettings settings) {
         this.topology = topology;
         this.out = out;
         this.settings = settings;
         topology.nodes().forEach(n -> nodes.add(new ManagedNode(n)));
+        for (ManagedNode n : nodes) {
+            if (!n.replica) {
+                for (int slot = n.slots.nextSetBit(0); slot >= 0; slot = n.slots.nextSetBit(slot + 1)) {
+                    claimedOwner[slot] = n;
+                }
+            }
+        }
     }
 
     ManagedNode first() {
@@ -258,6 +271,9 @@ final class ManagedCluster {
      * slot; on a tie the first in the list; null if a node answers with an error.
      */
     ManagedNode nodeWithMostKeysInSlot(List<ManagedNode> candidates, int slot) {
+        if (settings.keepOwnerValues() && candidates.contains(claimedOwner[slot])) {
+            return claimedOwner[slot]; // the owner clients wrote to stays the owner, whoever holds more keys
+        }
         ManagedNode best = null;
         long most = 0;
         for (ManagedNode n : candidates) {
@@ -379,6 +395,18 @@ final class ManagedCluster {
                             lines.add("*** Value check failed!");
                             return -1;
                         }
+                        ManagedNode owner = claimedOwner[slot];
+                        if (!diffs.isEmpty() && settings.keepOwnerValues() && (owner == source || owner == target)) {
+                            // Not redis-cli: the owner's copy is the one clients wrote to (a key that
+                            // exists on a migrating source is served there), the other is what a failed
+                            // MIGRATE left behind. Keep the owner's value, drop or overwrite the other.
+                            lines.add("*** " + diffs.size() + " key(s) differ; keeping the values of the slot's"
+                                    + " owner " + owner.address());
+                            if (owner == target && !dropCopies(source, batch, diffs, lines)) {
+                                return -1;
+                            }
+                            diffs.clear();
+                        }
                         if (!diffs.isEmpty()) {
                             lines.add("*** Found " + diffs.size() + " key(s) in both source node and target node"
                                     + " having different values.");
@@ -451,6 +479,23 @@ final class ManagedCluster {
             }
             if (first instanceof Reply.BulkString x && second instanceof Reply.BulkString y && !x.equals(y)) {
                 diffs.add(new String(name, StandardCharsets.UTF_8));
+            }
+        }
+        return true;
+    }
+
+    /** Deletes the named keys on {@code n} (after ASKING: the slot is open there while fix moves it). */
+    private static boolean dropCopies(ManagedNode n, List<Reply> batch, List<String> names, List<String> lines) {
+        for (Reply key : batch) {
+            byte[] name = ((Reply.BulkString) key).value();
+            if (names.contains(new String(name, StandardCharsets.UTF_8))) {
+                n.link.send("ASKING");
+                Reply deleted = n.link.send(bytes("DEL"), name);
+                if (deleted instanceof Reply.Error error) {
+                    lines.add("Node " + n.address() + " replied with error:");
+                    lines.add(error.message());
+                    return false;
+                }
             }
         }
         return true;

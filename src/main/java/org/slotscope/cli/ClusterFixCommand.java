@@ -47,6 +47,10 @@ final class ClusterFixCommand implements Callable<Integer> {
             + " target's copy instead of stopping.")
     boolean replace;
 
+    @Option(names = "--keep-owner-values", description = "Not in redis-cli: when a key is on both nodes with different"
+            + " values, keep the value of the node that owns the slot (the copy clients wrote to) instead of stopping.")
+    boolean keepOwnerValues;
+
     @Mixin
     LinkOptions link;
 
@@ -71,7 +75,7 @@ final class ClusterFixCommand implements Callable<Integer> {
         };
         try (StopOnCtrlC stop = new StopOnCtrlC(fix::cancel)) {
             ClusterFix.Options options = new ClusterFix.Options(fixWithUnreachableMasters, searchMultipleOwners,
-                    pipeline, timeout, replace, link.options(timeout));
+                    pipeline, timeout, replace, link.options(timeout)).withKeepOwnerValues(keepOwnerValues);
             ClusterFix.Result result = fix.run(entry, options, confirm, OperationOutput.lines(out));
             return result.ok() ? 0 : 1;
         } catch (LinkException | IllegalArgumentException | IllegalStateException e) {

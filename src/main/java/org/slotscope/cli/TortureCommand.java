@@ -37,6 +37,10 @@ final class TortureCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", description = "Only these actions: ${COMPLETION-CANDIDATES}.")
     java.util.Set<TortureRun.Fault> only;
 
+    @Option(names = "--no-fix", description = "Do not run `cluster fix` after healing; the schedule then keeps "
+            + "moves apart from other faults and never cuts a MIGRATE.")
+    boolean noFix;
+
     @Option(names = {"-v", "--verbose"}, description = "Print every seed's schedule and outcome.")
     boolean verbose;
 
@@ -49,8 +53,8 @@ final class TortureCommand implements Callable<Integer> {
         }
         long first = seed == null ? 1 : seed;
         int count = seed != null && !explicitSeeds() ? 1 : seeds;
-        // TODO(cluster fix): pass the admin ClusterFix as the repair once it is merged (see ClusterRepair)
-        TortureRun.Options options = new TortureRun.Options(workloadSeconds * 1000L, faults, ClusterRepair.NONE);
+        TortureRun.Options options = new TortureRun.Options(workloadSeconds * 1000L, faults,
+                noFix ? ClusterRepair.NONE : ClusterRepair.FIX);
         if (only != null && !only.isEmpty()) {
             options = options.only(only);
         }

@@ -257,6 +257,36 @@ class ClusterFixTest {
     }
 
     @Test
+    void withKeepOwnerValuesTheSlotOwnersValueWinsAndTheStaleCopyGoes() {
+        try (Sim sim = new Sim()) {
+            FixScenario.Nodes c = sim.nodes;
+            String clash = FixScenario.key(SLOT, "clash");
+            // what a MIGRATE that timed out after the target restored the key leaves, once the owner
+            // has taken more writes: the owner's copy is current, the other one is stale
+            c.ok(0, "SET", clash, "current");
+            c.ok(2, "CLUSTER", "SETSLOT", String.valueOf(SLOT), "IMPORTING", c.id(0));
+            c.ok(2, "ASKING");
+            c.ok(2, "SET", clash, "stale");
+            c.setKeysAsking(2, SLOT, "i", 2);
+            c.ok(2, "CLUSTER", "SETSLOT", String.valueOf(SLOT), "STABLE");
+            long before = c.totalKeys();
+            List<String> printed = new ArrayList<>();
+            ClusterFix.Result result = new ClusterFix(sim.connect).run(ENTRY, ClusterFix.Options.DEFAULTS
+                    .withSearchMultipleOwners(true).withKeepOwnerValues(true), ClusterFix.Confirm.YES, printed::add);
+            assertTrue(result.ok(), String.join("\n", printed));
+            assertTrue(printed.contains("*** 1 key(s) differ; keeping the values of the slot's owner 127.0.0.1:7000"),
+                    String.join("\n", printed));
+            sim.settle();
+            FixScenario.Outcome outcome = c.outcome(SLOT);
+            assertTrue(outcome.agreedOwner(0) && !outcome.open(), outcome.toString());
+            assertEquals(before - 1, c.totalKeys(), "the stale copy is gone, the two other keys moved");
+            // redis-cli would have made 127.0.0.1:7002 the owner (it holds more keys of the slot)
+            assertEquals(List.of(3L, 0L, 0L), outcome.keys());
+            assertEquals("current", text(c.links.get(0).send("GET", clash)));
+        }
+    }
+
+    @Test
     void orphanKeysFoundBySearchingMultipleOwnersAreMovedToTheOwner() {
         try (Sim sim = new Sim()) {
             FixScenario.Nodes c = sim.nodes;

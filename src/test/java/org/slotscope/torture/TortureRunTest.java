@@ -20,6 +20,8 @@ import org.slotscope.engine.slot.HashSlot;
  */
 class TortureRunTest {
     private static final TortureRun.Options SHORT = new TortureRun.Options(8_000, 4, ClusterRepair.NONE);
+    /** As the torture command runs by default: moves overlap faults, MIGRATEs time out, fix cleans up. */
+    private static final TortureRun.Options SHORT_WITH_FIX = new TortureRun.Options(8_000, 4, ClusterRepair.FIX);
 
     @Test
     void sameSeedSameTrace() {
@@ -37,7 +39,7 @@ class TortureRunTest {
     void aFewSeedsPass() {
         Set<String> hashes = new HashSet<>();
         for (long seed = 1; seed <= 5; seed++) {
-            TortureRun.Result result = TortureRun.run(seed, SHORT);
+            TortureRun.Result result = TortureRun.run(seed, SHORT_WITH_FIX);
             assertTrue(result.passed(), "seed " + seed + ": " + result.failures() + " " + result.actions());
             hashes.add(result.traceHash());
         }
@@ -90,6 +92,22 @@ class TortureRunTest {
         assertFalse(result.passed());
         assertTrue(result.failures().stream().anyMatch(f -> f.startsWith("invariant: ") && f.contains("holds stray")),
                 result.failures().toString());
+    }
+
+    @Test
+    void theSameMigrateTimeoutIsRepairedByFix() {
+        for (long seed = 1; seed <= 10; seed++) {
+            TortureRun.Result cut = TortureRun.run(seed, SHORT.only(java.util.EnumSet.of(TortureRun.Fault.MIGRATE_TIMEOUT)));
+            if (cut.actions().stream().anyMatch(a -> a.contains("cut off: ") && a.contains("IOERR"))) {
+                TortureRun.Result fixed = TortureRun.run(seed,
+                        SHORT_WITH_FIX.only(java.util.EnumSet.of(TortureRun.Fault.MIGRATE_TIMEOUT)));
+                assertTrue(fixed.actions().stream().anyMatch(a -> a.contains("cut off: ") && a.contains("IOERR")),
+                        fixed.actions().toString());
+                assertTrue(fixed.passed(), "seed " + seed + ": " + fixed.failures());
+                return;
+            }
+        }
+        throw new AssertionError("no seed cut a MIGRATE off mid-slot");
     }
 
     @Test
