@@ -125,7 +125,10 @@ public final class ClusterTopology implements AutoCloseable {
             }
             throw new IllegalArgumentException(link.address() + " answered CLUSTER NODES with: " + message);
         }
-        String text = reply instanceof Reply.VerbatimString v ? v.text() : ((Reply.BulkString) reply).asString();
+        String text = Reply.text(reply);
+        if (text == null) {
+            throw new IllegalArgumentException(link.address() + " answered CLUSTER NODES with: " + reply);
+        }
         return ClusterNodesParser.parse(text);
     }
 

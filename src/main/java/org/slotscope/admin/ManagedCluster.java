@@ -508,13 +508,8 @@ final class ManagedCluster {
     }
 
     private static String text(Reply reply) {
-        if (reply instanceof Reply.BulkString b) {
-            return b.asString();
-        }
-        if (reply instanceof Reply.SimpleString s) {
-            return s.value();
-        }
-        return String.valueOf(reply);
+        String text = Reply.text(reply);
+        return text == null ? String.valueOf(reply) : text;
     }
 
     private static byte[] bytes(String text) {

@@ -91,15 +91,10 @@ public record NewNode(String host, int port, String id, int busPort, NodeLink li
     }
 
     static String text(Reply reply) {
-        if (reply instanceof Reply.BulkString bulk) {
-            return bulk.asString();
+        String text = Reply.text(reply);
+        if (text == null) {
+            throw new IllegalStateException("expected a text reply, got " + reply);
         }
-        if (reply instanceof Reply.VerbatimString verbatim) {
-            return verbatim.text();
-        }
-        if (reply instanceof Reply.SimpleString simple) {
-            return simple.value();
-        }
-        throw new IllegalStateException("expected a text reply, got " + reply);
+        return text;
     }
 }

@@ -78,12 +78,10 @@ final class SlotCache {
     }
 
     private static String text(Reply reply) {
-        if (reply instanceof Reply.BulkString bulk) {
-            return bulk.asString();
+        String text = Reply.text(reply);
+        if (text == null) {
+            throw new IllegalArgumentException("not a string in CLUSTER SLOTS: " + reply);
         }
-        if (reply instanceof Reply.SimpleString simple) {
-            return simple.value();
-        }
-        throw new IllegalArgumentException("not a string in CLUSTER SLOTS: " + reply);
+        return text;
     }
 }

@@ -146,15 +146,6 @@ public final class SnapshotLoader {
     }
 
     private static String text(Reply reply) {
-        if (reply instanceof Reply.BulkString bulk) {
-            return bulk.asString();
-        }
-        if (reply instanceof Reply.VerbatimString verbatim) {
-            return verbatim.text();
-        }
-        if (reply instanceof Reply.SimpleString simple) {
-            return simple.value();
-        }
-        return null;
+        return Reply.text(reply);
     }
 }

@@ -79,24 +79,8 @@ class NodeDeathDuringMoveTest {
         ClusterFix.Result fixed = new ClusterFix(connect).run(entry, ClusterFix.Options.DEFAULTS
                 .withFixWithUnreachableMasters(true).withSearchMultipleOwners(true), ClusterFix.Confirm.YES, log::add);
         assertTrue(fixed.ok(), String.join("\n", log));
-        awaitAgreement(connect, entry, sleeper);
+        ClusterOperationsContractTest.settle(connect, entry, sleeper); // the dead master stays listed
         assertEquals(KEYS, keysOnMasters(connect, entry), "no key lost:\n" + String.join("\n", log));
-    }
-
-    /** Every reachable node agrees on the slots and nothing is open (the dead master stays listed). */
-    private static void awaitAgreement(Connector connect, String entry, Sleeper sleeper) {
-        String last = "";
-        for (int i = 0; i < 150; i++) {
-            try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
-                ClusterCheck.Report report = ClusterCheck.check(topology.views());
-                if (report.clean()) {
-                    return;
-                }
-                last = report.toString();
-            }
-            sleeper.sleep(200);
-        }
-        throw new AssertionError("no agreement after fix: " + last);
     }
 
     /** Until a live master owns the dead source's slots again (its replica, elected). */

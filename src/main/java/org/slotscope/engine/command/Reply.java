@@ -10,6 +10,23 @@ import java.util.List;
  * link hands it over as it is. Maps, sets, doubles and booleans degrade to their RESP2 forms.
  */
 public sealed interface Reply {
+    /**
+     * The text of a string reply (bulk, simple or verbatim: a link to a real node cannot tell a status
+     * from a bulk string over RESP2), or null for any other kind.
+     */
+    static String text(Reply reply) {
+        if (reply instanceof BulkString bulk) {
+            return bulk.asString();
+        }
+        if (reply instanceof SimpleString simple) {
+            return simple.value();
+        }
+        if (reply instanceof VerbatimString verbatim) {
+            return verbatim.text();
+        }
+        return null;
+    }
+
     record SimpleString(String value) implements Reply {
     }
 
