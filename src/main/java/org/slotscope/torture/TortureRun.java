@@ -48,7 +48,8 @@ public final class TortureRun {
 
     /** What the schedule can do. */
     public enum Fault {
-        RESHARD, REBALANCE, MANUAL_FAILOVER, CRASH_RESTART, PARTITION_HEAL, LATENCY_SPIKE, FREEZE, MIGRATE_TIMEOUT
+        RESHARD, REBALANCE, MANUAL_FAILOVER, CRASH_RESTART, PARTITION_HEAL, LATENCY_SPIKE, FREEZE, MIGRATE_TIMEOUT,
+        ADD_NODE, DEL_NODE
     }
 
     /**
@@ -87,6 +88,9 @@ public final class TortureRun {
     private SimCluster cluster;
     private SimActors actors;
     private long nodeTimeout;
+    /** Nodes del-node removed and shut down: heal leaves them down, the checks leave them out. */
+    private final java.util.Set<ClusterNode> retired = new java.util.HashSet<>();
+    private int nextPort;
 
     /** Tests only: something done to the healed cluster just before the checks, to prove they catch it. */
     private final java.util.function.Consumer<SimCluster> beforeChecks;
@@ -113,6 +117,7 @@ public final class TortureRun {
         String shape = masters + " masters x " + replicas + " replicas, node timeout " + nodeTimeout + " ms";
         cluster = new SimCluster(seed, new NodeConfig().nodeTimeout(nodeTimeout), new EventLog(0, true));
         List<ClusterNode> nodes = cluster.createReadyCluster(HOST, BASE_PORT, masters, replicas);
+        nextPort = BASE_PORT + nodes.size();
         List<String> addresses = nodes.stream().map(ClusterNode::address).toList();
         SimLossWitness witness = SimLossWitness.attach(cluster);
         List<String> failures = new ArrayList<>();
@@ -308,8 +313,59 @@ public final class TortureRun {
             case MIGRATE_TIMEOUT -> {
                 return migrateTimeout();
             }
+            case ADD_NODE -> {
+                return addNode();
+            }
+            case DEL_NODE -> {
+                return delNode();
+            }
             default -> throw new IllegalStateException("unknown fault " + fault);
         }
+    }
+
+    /**
+     * `cluster add-node`: a fresh node joins as a master (it gets slots from a later reshard or
+     * rebalance) or, one time in three, as a replica of the master with the fewest replicas.
+     */
+    private String addNode() {
+        String entry = firstRunningMaster();
+        ClusterNode fresh = cluster.startNode(HOST, nextPort++);
+        boolean replica = random.nextInt(3) == 0;
+        try {
+            org.slotscope.admin.AddNodeOperation.Result added = new org.slotscope.admin.AddNodeOperation(
+                    actors.connector(), actors.clock()::sleep, 30_000).run(fresh.address(), entry, replica, null,
+                    line -> { });
+            return "added " + fresh.address() + (replica ? " as a replica of " + short8(added.masterId())
+                    : " as a master");
+        } catch (RuntimeException e) {
+            // refused (a move is running, the cluster is not healthy) or cut off: the operator gives
+            // up on this node and shuts it down
+            retired.add(fresh);
+            cluster.stopNode(fresh, "add-node failed");
+            return "add-node " + fresh.address() + " refused or cut off: " + e.getMessage();
+        }
+    }
+
+    /**
+     * `cluster del-node` of a node without slots (a replica, or an empty master), which is then
+     * shut down for good, as an operator would.
+     */
+    private String delNode() {
+        List<ClusterNode> candidates = cluster.nodes().stream().filter(n -> n.isRunning() && !retired.contains(n)
+                && n.state().myself().slotCount() == 0).toList();
+        if (candidates.isEmpty()) {
+            return "no node without slots to delete";
+        }
+        ClusterNode victim = candidates.get(random.nextInt(candidates.size()));
+        String entry = firstRunningMaster();
+        try {
+            new org.slotscope.admin.DelNodeOperation(actors.connector()).run(entry, victim.id().value(), line -> { });
+        } catch (RuntimeException e) {
+            return "del-node " + victim.address() + " refused or cut off: " + e.getMessage();
+        }
+        retired.add(victim);
+        cluster.stopNode(victim, "deleted from the cluster");
+        return "deleted " + victim.address();
     }
 
     /** Runs a move; in the background when a repair can clean up after an overlapping fault. */
@@ -387,7 +443,7 @@ public final class TortureRun {
         cluster.network().heal();
         cluster.network().setDefaultLatencyMillis(1);
         for (ClusterNode node : cluster.nodes()) {
-            if (!node.isRunning()) {
+            if (!node.isRunning() && !retired.contains(node)) {
                 cluster.restartNode(node);
             }
         }
