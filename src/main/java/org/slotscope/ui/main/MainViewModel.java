@@ -31,6 +31,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<ClusterSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<int[]> slotColors = new ReadOnlyObjectWrapper<>(this, "slotColors");
+    private final ReadOnlyObjectWrapper<int[]> slotPeerColors = new ReadOnlyObjectWrapper<>(this, "slotPeerColors");
+    private Map<String, Integer> colorById = Map.of();
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
     private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
     private final ObservableList<NodeRow> nodesView = FXCollections.unmodifiableObservableList(nodes);
@@ -87,6 +89,29 @@ public final class MainViewModel {
         return slotColors.getReadOnlyProperty();
     }
 
+    /** For each slot, the palette index of the node it is migrating to (-1: not migrating). */
+    public ReadOnlyObjectProperty<int[]> slotPeerColorsProperty() {
+        return slotPeerColors.getReadOnlyProperty();
+    }
+
+    /** The palette index of each node's colour (a master's own, a replica's master's), by id. */
+    public Map<String, Integer> colorById() {
+        return colorById;
+    }
+
+    /** What hovering a slot says: number, owner, keys, state. Empty for no slot. */
+    public String describeSlot(int slot) {
+        ClusterSnapshot snap = snapshot.get();
+        if (slot < 0 || snap == null) {
+            return "";
+        }
+        ResourceBundle texts = bundle.get();
+        int owner = snap.ownerOf(slot);
+        String ownerText = owner < 0 ? texts.getString("inspector.unassigned") : snap.nodes().get(owner).address();
+        return Messages.format(texts, "ring.hover", String.valueOf(slot), ownerText, String.valueOf(snap.keysIn(slot)),
+                org.slotscope.ui.inspector.InspectorViewModel.slotState(snap, slot, texts));
+    }
+
     public ObservableList<NodeRow> nodes() {
         return nodesView;
     }
@@ -123,8 +148,11 @@ public final class MainViewModel {
         }
         int[] owners = snap.slotOwner();
         int[] colors = new int[owners.length];
+        int[] peers = new int[owners.length];
         for (int slot = 0; slot < owners.length; slot++) {
             colors[slot] = owners[slot] < 0 ? -1 : colorByNodeIndex[owners[slot]];
+            int to = snap.migratingToOf(slot);
+            peers[slot] = to < 0 ? -1 : Math.max(colorByNodeIndex[to], 0);
         }
 
         List<NodeRow> rows = new ArrayList<>();
@@ -147,9 +175,18 @@ public final class MainViewModel {
             if (!node.running()) {
                 roleText = Messages.format(texts, "role.stopped", roleText);
             }
-            rows.add(new NodeRow(node.address(), node.shortId(), node.role(), roleText, node.slotCount(),
-                    node.keyCount(), node.configEpoch() + " / " + node.currentEpoch(), color, node.running()));
+            rows.add(new NodeRow(node.id(), node.address(), node.shortId(), node.role(), roleText, node.slotCount(),
+                    node.keyCount(), node.configEpoch() + " / " + node.currentEpoch(), color, node.running(),
+                    node.health(), node.frozen(), stateText(node, texts)));
         }
+        Map<String, Integer> colors2 = new HashMap<>(colorById);
+        for (int i = 0; i < all.size(); i++) {
+            NodeSnapshot node = all.get(i);
+            colors2.put(node.id(), node.isMaster() ? colorByNodeIndex[i]
+                    : node.masterId() == null ? -1 : colorById.getOrDefault(node.masterId(), -1));
+        }
+        this.colorById = Map.copyOf(colors2);
+        slotPeerColors.set(peers);
         slotColors.set(colors);
         if (!rows.equals(nodes)) {
             nodes.setAll(rows);
@@ -157,6 +194,23 @@ public final class MainViewModel {
         if (!entries.equals(legend)) {
             legend.setAll(entries);
         }
+    }
+
+    /** How the others see the node, worst first: crashed, fail, fail?, frozen, ok. */
+    static String stateText(NodeSnapshot node, ResourceBundle texts) {
+        if (!node.running()) {
+            return texts.getString("node.crashed");
+        }
+        if (node.health() == NodeSnapshot.Health.FAIL) {
+            return texts.getString("node.fail");
+        }
+        if (node.health() == NodeSnapshot.Health.PFAIL) {
+            return texts.getString("node.pfail");
+        }
+        if (node.frozen()) {
+            return texts.getString("node.frozen");
+        }
+        return texts.getString("node.ok");
     }
 
     /** ":7000" when both nodes share a host (the usual local demo), else the full address. */
