@@ -46,6 +46,7 @@ public final class PlaybackView {
     @FXML
     private Label messageLabel;
     private boolean userMovedTimeline;
+    private boolean followingTime;
 
     public PlaybackView(PlaybackViewModel viewModel, ResourceBundle texts) {
         this.viewModel = viewModel;
@@ -67,15 +68,17 @@ public final class PlaybackView {
                 viewModel.endTimeProperty()));
         viewModel.timeProperty().addListener((obs, old, now) -> {
             if (!timeline.isValueChanging() && !userMovedTimeline) {
+                followingTime = true;
                 timeline.setValue(now.doubleValue());
+                followingTime = false;
             }
         });
-        timeline.valueChangingProperty().addListener((obs, was, changing) -> {
-            if (changing) {
+        // Any other change of the value is the user choosing a moment: stop following the clock.
+        timeline.valueProperty().addListener((obs, old, now) -> {
+            if (!followingTime) {
                 userMovedTimeline = true;
             }
         });
-        timeline.setOnMousePressed(e -> userMovedTimeline = true);
         rewindButton.setOnAction(e -> {
             userMovedTimeline = false;
             viewModel.rewindTo((long) timeline.getValue());

@@ -39,7 +39,7 @@ public final class SlotRingView extends Region {
     public enum Layout { RING, GRID }
 
     /** Inner radius as a fraction of the outer one: a thick ring that leaves room for the centre. */
-    static final double INNER_RATIO = 0.62;
+    public static final double INNER_RATIO = 0.62;
     /** The key-density track just inside the ring, as fractions of the outer radius. */
     static final double DENSITY_OUTER = 0.60;
     static final double DENSITY_INNER = 0.55;
@@ -76,6 +76,7 @@ public final class SlotRingView extends Region {
         centerLabel.setWrapText(true);
         centerLabel.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         centerLabel.setMouseTransparent(true);
+        centerLabel.setVisible(false); // the nodes are drawn in the middle now; the heading says what the ring is
         overlay.setMouseTransparent(true);
         Arrays.fill(slotColorIndex, -1);
         Arrays.fill(peerColorIndex, -1);
@@ -83,7 +84,6 @@ public final class SlotRingView extends Region {
         getChildren().addAll(imageView, centerLabel, overlay);
         layout.addListener((obs, old, now) -> {
             side = 0; // recompute the pixel map for the other layout
-            centerLabel.setVisible(now == Layout.RING);
             requestLayout();
         });
         highlightedSlot.addListener((obs, old, now) -> repaint());

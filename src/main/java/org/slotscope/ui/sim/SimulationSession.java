@@ -195,7 +195,13 @@ public final class SimulationSession implements AutoCloseable {
             return;
         }
         Run current = run.get();
-        CompletableFuture<ClusterSnapshot> future = current.loop().call(SnapshotBuilder::build);
+        CompletableFuture<ClusterSnapshot> future;
+        try {
+            future = current.loop().call(SnapshotBuilder::build);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            snapshotInFlight.set(false); // that engine was just replaced by a rewind; ask the new one next frame
+            return;
+        }
         future.whenComplete((snapshot, error) -> {
             if (snapshot != null && run.get() == current) {
                 latest.set(snapshot);
@@ -300,8 +306,8 @@ public final class SimulationSession implements AutoCloseable {
         journal.resetTo(kept);
         Run next = new Run(fresh, journal, old.generation() + 1);
         playing = false;
-        old.loop().close();
         run.set(next);
+        old.loop().close();
         snapshotInFlight.set(false); // a request to the closed engine never completes
         events.clear();
         queued.set(0);

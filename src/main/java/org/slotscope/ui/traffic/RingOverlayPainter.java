@@ -52,6 +52,7 @@ public final class RingOverlayPainter {
             return;
         }
         Map<String, NodePlacement.Spot> spots = NodePlacement.place(snapshot);
+        drawOpenSlots(g, ring, snapshot, colorById);
         drawMigrationArcs(g, ring, snapshot, spots, colorById);
         List<NodeSnapshot> nodes = snapshot.nodes();
         for (NodeSnapshot node : nodes) {
@@ -66,6 +67,37 @@ public final class RingOverlayPainter {
             for (Flight flight : flights) {
                 drawFlight(g, ring, spots, client, flight, nowNanos);
             }
+        }
+    }
+
+    /** At most this many open slots get a tick; more are already visible as stripes. */
+    static final int MAX_TICKS = 64;
+
+    /**
+     * One slot is 1/16384 of the ring, far thinner than a pixel: an open slot gets a tick across the
+     * ring in its target's colour, outlined, so a slot-by-slot reshard can be followed.
+     */
+    private static void drawOpenSlots(GraphicsContext g, SlotRingView ring, ClusterSnapshot snapshot,
+                                      Map<String, Integer> colorById) {
+        int drawn = 0;
+        g.setLineCap(StrokeLineCap.BUTT);
+        for (int slot = 0; slot < snapshot.slotCount() && drawn < MAX_TICKS; slot++) {
+            int to = snapshot.migratingToOf(slot);
+            int from = snapshot.importingFromOf(slot);
+            if (to < 0 && from < 0) {
+                continue;
+            }
+            drawn++;
+            int peer = to >= 0 ? to : snapshot.ownerOf(slot);
+            Point2D inner = ring.pointAt(slot, SlotRingView.INNER_RATIO - 0.03);
+            Point2D outer = ring.pointAt(slot, 1.0);
+            g.setStroke(Color.web("#111111"));
+            g.setLineWidth(11);
+            g.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
+            g.setStroke(peer < 0 ? Color.WHITE
+                    : SlotPalette.color(colorById.getOrDefault(snapshot.nodes().get(peer).id(), -1)));
+            g.setLineWidth(6);
+            g.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
         }
     }
 
