@@ -33,6 +33,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<int[]> slotColors = new ReadOnlyObjectWrapper<>(this, "slotColors");
     private final ReadOnlyObjectWrapper<int[]> slotPeerColors = new ReadOnlyObjectWrapper<>(this, "slotPeerColors");
     private Map<String, Integer> colorById = Map.of();
+    private final Map<String, Integer> stickyColor = new HashMap<>();
+    private final Map<String, String> lastMasterOf = new HashMap<>();
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
     private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
     private final ObservableList<NodeRow> nodesView = FXCollections.unmodifiableObservableList(nodes);
@@ -135,15 +137,12 @@ public final class MainViewModel {
         List<NodeSnapshot> all = snap.nodes();
         Map<String, Integer> colorById = new HashMap<>();
         Map<String, String> addressById = new HashMap<>();
-        int[] colorByNodeIndex = new int[all.size()];
-        int nextColor = 0;
+        int[] colorByNodeIndex = masterColors(all);
         for (int i = 0; i < all.size(); i++) {
             NodeSnapshot node = all.get(i);
             addressById.put(node.id(), node.address());
-            colorByNodeIndex[i] = -1;
             if (node.isMaster()) {
-                colorByNodeIndex[i] = nextColor;
-                colorById.put(node.id(), nextColor++);
+                colorById.put(node.id(), colorByNodeIndex[i]);
             }
         }
         int[] owners = snap.slotOwner();
@@ -194,6 +193,72 @@ public final class MainViewModel {
         if (!entries.equals(legend)) {
             legend.setAll(entries);
         }
+    }
+
+    /**
+     * Each master's colour, sticky across snapshots so the ring does not change colour when nothing
+     * moved: a master keeps the colour it had; a replica promoted in place of a master that stopped
+     * (or lost its slots) inherits that master's colour, so a failover reads as "same slots, new
+     * node"; anyone else takes the first free colour.
+     */
+    private int[] masterColors(List<NodeSnapshot> all) {
+        Map<String, NodeSnapshot> byId = new HashMap<>();
+        for (NodeSnapshot node : all) {
+            byId.put(node.id(), node);
+        }
+        int[] out = new int[all.size()];
+        java.util.Arrays.fill(out, -1);
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        Map<String, Integer> next = new HashMap<>();
+        // 1. promoted replicas inherit from a former master that is gone
+        for (int i = 0; i < all.size(); i++) {
+            NodeSnapshot node = all.get(i);
+            String formerMaster = lastMasterOf.get(node.id());
+            Integer inherited = formerMaster == null ? null : stickyColor.get(formerMaster);
+            NodeSnapshot former = formerMaster == null ? null : byId.get(formerMaster);
+            boolean formerGone = former == null || !former.running() || former.slotCount() == 0 || !former.isMaster();
+            if (node.isMaster() && !stickyColor.containsKey(node.id()) && inherited != null && formerGone
+                    && used.add(inherited)) {
+                out[i] = inherited;
+                next.put(node.id(), inherited);
+            }
+        }
+        // 2. masters that had a colour keep it, unless an heir took it
+        for (int i = 0; i < all.size(); i++) {
+            NodeSnapshot node = all.get(i);
+            Integer had = stickyColor.get(node.id());
+            if (node.isMaster() && out[i] < 0 && had != null && used.add(had)) {
+                out[i] = had;
+                next.put(node.id(), had);
+            }
+        }
+        // 3. everyone else: the first free colour, in node order
+        int candidate = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).isMaster() && out[i] < 0) {
+                while (used.contains(candidate % SlotPaletteSize.SIZE) && used.size() < SlotPaletteSize.SIZE) {
+                    candidate++;
+                }
+                out[i] = candidate;
+                used.add(candidate);
+                next.put(all.get(i).id(), candidate);
+                candidate++;
+            }
+        }
+        stickyColor.clear();
+        stickyColor.putAll(next);
+        lastMasterOf.clear();
+        for (NodeSnapshot node : all) {
+            if (!node.isMaster() && node.masterId() != null) {
+                lastMasterOf.put(node.id(), node.masterId());
+            }
+        }
+        return out;
+    }
+
+    /** The palette's size, so indexes wrap as the ring's colours do. */
+    private static final class SlotPaletteSize {
+        static final int SIZE = org.slotscope.ui.ring.SlotPalette.size();
     }
 
     /** How the others see the node, worst first: crashed, fail, fail?, frozen, ok. */

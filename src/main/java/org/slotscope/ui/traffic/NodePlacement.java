@@ -15,6 +15,8 @@ import org.slotscope.ui.sim.NodeSnapshot;
 public final class NodePlacement {
     public static final double MASTER_RADIUS = 0.45;
     public static final double REPLICA_RADIUS = 0.30;
+    /** Masters without slots (a crashed one after its failover, a new one): near the centre, apart. */
+    public static final double SLOTLESS_RADIUS = 0.15;
 
     /** @param angleInSlots clockwise from twelve o'clock, in slot units @param radius fraction of the outer radius */
     public record Spot(double angleInSlots, double radius) {
@@ -33,12 +35,14 @@ public final class NodePlacement {
                 continue;
             }
             double angle = middleOfLongestRun(snapshot, i);
+            double radius = MASTER_RADIUS;
             if (angle < 0) {
-                // no slots: spread such masters from six o'clock on
-                angle = (HashSlot.SLOTS / 2.0 + slotless * 900) % HashSlot.SLOTS;
+                // no slots: spread such masters around the centre
+                angle = (HashSlot.SLOTS / 2.0 + slotless * 3000) % HashSlot.SLOTS;
+                radius = SLOTLESS_RADIUS;
                 slotless++;
             }
-            spots.put(node.id(), new Spot(angle, MASTER_RADIUS));
+            spots.put(node.id(), new Spot(angle, radius));
         }
         Map<String, Integer> replicasSoFar = new HashMap<>();
         int orphans = 0;

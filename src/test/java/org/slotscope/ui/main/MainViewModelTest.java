@@ -172,4 +172,29 @@ class MainViewModelTest {
         assertEquals(Messages.SIMPLIFIED_CHINESE, Messages.startLocale(null, Locale.CHINA));
         assertEquals(Messages.ENGLISH, Messages.startLocale("", Locale.FRANCE));
     }
+
+    @Test
+    void aPromotedReplicaInheritsTheColourOfTheMasterItReplacedAndOthersKeepTheirs() {
+        MainViewModel model = new MainViewModel(Locale.ENGLISH);
+        model.apply(threeByThree(0));
+        int first = model.nodes().get(0).colorIndex();
+        int second = model.nodes().get(1).colorIndex();
+        // 7000 crashed, its replica 7003 took its slots (configEpoch 7)
+        int[] owners = new int[16384];
+        Arrays.fill(owners, 0, 5461, 3);
+        Arrays.fill(owners, 5461, 10923, 1);
+        Arrays.fill(owners, 10923, 16384, 2);
+        List<NodeSnapshot> after = List.of(
+                new NodeSnapshot(M1, "127.0.0.1:7000", Role.MASTER, null, 5461, 10, 1, 6, false),
+                new NodeSnapshot(M2, "127.0.0.1:7001", Role.MASTER, null, 5462, 11, 2, 7, true),
+                new NodeSnapshot(M3, "127.0.0.1:7002", Role.MASTER, null, 5461, 12, 3, 7, true),
+                new NodeSnapshot(R1, "127.0.0.1:7003", Role.MASTER, null, 5461, 10, 7, 7, true),
+                new NodeSnapshot(R2, "127.0.0.1:7004", Role.REPLICA, M2, 0, 11, 5, 7, true),
+                new NodeSnapshot(R3, "127.0.0.1:7005", Role.REPLICA, M3, 0, 12, 6, 7, true));
+        model.apply(new ClusterSnapshot(10_000, owners, after, true));
+        assertEquals(first, model.nodes().get(3).colorIndex(), "7003 wears 7000's colour");
+        assertEquals(first, model.slotColorsProperty().get()[0], "slot 0 keeps its colour through the failover");
+        assertEquals(second, model.nodes().get(1).colorIndex());
+        assertNotEquals(first, model.nodes().get(0).colorIndex(), "the crashed master gave its colour away");
+    }
 }
