@@ -152,7 +152,10 @@ public final class ConsoleViewModel {
             }
             Redirect redirect = follow ? Redirect.parse(reply) : null;
             if (redirect == null) {
-                lines.addAll(List.of(ReplyFormatter.format(words, reply).split("\n", -1)));
+                for (String printed : ReplyFormatter.format(words, reply).split("\n", -1)) {
+                    // CLUSTER INFO and INFO end their lines with CRLF: a terminal shows no CR
+                    lines.add(printed.endsWith("\r") ? printed.substring(0, printed.length() - 1) : printed);
+                }
                 return new Result(lines, address);
             }
             // cliReadReply in cluster mode: say where we go, reconnect there, ASKING first after an ASK

@@ -19,7 +19,8 @@ public final class ReplyFormatter {
 
     /** The text redis-cli prints for {@code reply} to {@code command}, without the final newline. */
     public static String format(List<String> command, Reply reply) {
-        String out = printsRaw(command) ? raw(reply) : tty(reply, "");
+        // In raw mode redis-cli writes a string exactly as received (CLUSTER INFO ends in its own CRLF).
+        String out = printsRaw(command) ? rawTop(reply) : tty(reply, "");
         return out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
     }
 
@@ -77,6 +78,16 @@ public final class ReplyFormatter {
             out.append(tty(elements.get(i), childPrefix));
         }
         return out.toString();
+    }
+
+    private static String rawTop(Reply reply) {
+        if (reply instanceof Reply.BulkString b) {
+            return b.asString();
+        }
+        if (reply instanceof Reply.VerbatimString v) {
+            return v.text();
+        }
+        return raw(reply);
     }
 
     /** cliFormatReplyRaw: strings as they are, arrays one element per line. */
