@@ -36,6 +36,7 @@ public final class MainWindow {
     private final SnapshotPump pump;
     private final String cjkFont;
     private MainView view;
+    private Runnable onUsable;
 
     private MainWindow(Stage stage, SimulationSession session, Locale locale) {
         this.stage = stage;
@@ -83,10 +84,25 @@ public final class MainWindow {
         models.close();
     }
 
+    /**
+     * Runs {@code task} once, at the first frame that shows the whole cluster (every node in the
+     * table and the ring drawn): the moment a person can start using the window.
+     */
+    public void whenUsable(Runnable task) {
+        onUsable = task;
+    }
+
     private void frame(long now) {
         models.frames().frame(now);
         models.pullEvents(now);
         view.paintFrame(now);
+        if (onUsable != null && models.main().snapshotProperty().get() != null
+                && view.nodeTable().getItems().size() == models.main().snapshotProperty().get().nodes().size()
+                && view.ring().image() != null) {
+            Runnable task = onUsable;
+            onUsable = null;
+            task.run();
+        }
     }
 
     private void reload() {
