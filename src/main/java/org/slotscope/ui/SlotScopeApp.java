@@ -45,7 +45,8 @@ public final class SlotScopeApp extends Application {
         if (options.shape().equals(org.slotscope.ui.sim.ClusterShape.DEMO) && System.getProperty(SEED_PROPERTY) != null) {
             var demo = org.slotscope.ui.sim.ClusterShape.demo(Long.getLong(SEED_PROPERTY, DEFAULT_SEED));
             options = new WindowOptions(options.frameStats(), demo, options.reshardSlots(), options.speed(),
-                    options.screenshot(), options.screenshotDelayMillis(), options.exitAfterMillis());
+                    options.screenshot(), options.screenshotDelayMillis(), options.exitAfterMillis(),
+                    options.measureAfterMillis());
         }
     }
 
@@ -75,11 +76,14 @@ public final class SlotScopeApp extends Application {
         if (options.frameStats()) {
             System.out.println("window usable " + usableAfterMillis + " ms after the JVM started");
         }
-        // measure the steady state, not the start-up
-        window.models().frames().reset();
-        if (probe != null) {
-            probe.reset();
-        }
+        // measure the steady state, not the start-up (and, if asked, not the JIT's warm-up)
+        after(Math.max(1, options.measureAfterMillis()), () -> {
+            window.models().frames().reset();
+            window.models().work().reset();
+            if (probe != null) {
+                probe.reset();
+            }
+        });
         if (options.reshardSlots() > 0) {
             var actions = window.models().actions();
             List<NodeSnapshot> nodes = session.latest().nodes();
@@ -133,6 +137,7 @@ public final class SlotScopeApp extends Application {
                     + options.shape().demoKeys() + " keys" + (options.reshardSlots() > 0
                     ? ", reshard of " + options.reshardSlots() + " slots: " + window.models().actions().messageProperty().get()
                     : "") + ")");
+            System.out.println("our FX work per frame: " + window.models().work().summary());
             if (probe != null) {
                 System.out.printf(Locale.ROOT, "fx-thread: longest block %.1f ms (%d probes every %d ms)%n",
                         probe.longestMillis(), probe.samples(), FxBlockProbe.PERIOD_MILLIS);

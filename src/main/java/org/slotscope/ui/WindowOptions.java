@@ -15,14 +15,15 @@ import org.slotscope.ui.sim.ClusterShape;
  *   --speed X                virtual time per wall time (0.01 to 100)
  *   --screenshot FILE        save the window as PNG --screenshot-delay MS after it is usable, then exit
  *   --exit-after MS          close the window MS after it is usable (benchmarks)
+ *   --measure-after MS       start the frame statistics MS after the window is usable (JIT warm-up)
  * </pre>
  */
 public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardSlots, double speed, Path screenshot,
-                            long screenshotDelayMillis, long exitAfterMillis) {
+                            long screenshotDelayMillis, long exitAfterMillis, long measureAfterMillis) {
     static final Set<String> FLAGS = Set.of("--frame-stats", "--masters", "--replicas", "--keys", "--seed",
-            "--node-timeout", "--reshard", "--speed", "--screenshot", "--screenshot-delay", "--exit-after");
+            "--node-timeout", "--reshard", "--speed", "--screenshot", "--screenshot-delay", "--exit-after", "--measure-after");
 
-    public static final WindowOptions DEFAULTS = new WindowOptions(false, ClusterShape.DEMO, 0, 1.0, null, 1500, 0);
+    public static final WindowOptions DEFAULTS = new WindowOptions(false, ClusterShape.DEMO, 0, 1.0, null, 1500, 0, 0);
 
     /** Whether a command line is meant for the window (the launcher asks before picking the CLI). */
     public static boolean isWindowCommandLine(String[] args) {
@@ -42,6 +43,7 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
         Path screenshot = null;
         long screenshotDelay = DEFAULTS.screenshotDelayMillis();
         long exitAfter = 0;
+        long measureAfter = 0;
         int i = 0;
         if (!args.isEmpty() && args.get(0).equals("window")) {
             i = 1;
@@ -71,6 +73,7 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
                     case "--screenshot" -> screenshot = Path.of(value);
                     case "--screenshot-delay" -> screenshotDelay = Long.parseLong(value);
                     case "--exit-after" -> exitAfter = Long.parseLong(value);
+                    case "--measure-after" -> measureAfter = Long.parseLong(value);
                     default -> throw new IllegalStateException(option);
                 }
             } catch (NumberFormatException e) {
@@ -84,6 +87,7 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
             throw new IllegalArgumentException("--reshard must be from 0 to 16384: " + reshard);
         }
         ClusterShape shape = new ClusterShape(seed, masters, replicas, keys, nodeTimeout);
-        return new WindowOptions(frameStats, shape, reshard, speed, screenshot, screenshotDelay, exitAfter);
+        return new WindowOptions(frameStats, shape, reshard, speed, screenshot, screenshotDelay, exitAfter,
+                measureAfter);
     }
 }

@@ -15,6 +15,17 @@ final class EventText {
     private EventText() {
     }
 
+    /** Whether {@link #describe} gives the event a line. */
+    static boolean listed(ClusterEvent event) {
+        return event instanceof ClusterEvent.Redirected || event instanceof ClusterEvent.SlotMigrationStateChanged
+                || event instanceof ClusterEvent.SlotsAssigned || event instanceof ClusterEvent.NodeStopped
+                || event instanceof ClusterEvent.NodeStarted || event instanceof ClusterEvent.NodeFlagChanged
+                || event instanceof ClusterEvent.ElectionStarted || event instanceof ClusterEvent.VoteGranted
+                || event instanceof ClusterEvent.FailoverCompleted || event instanceof ClusterEvent.RoleChanged
+                || event instanceof ClusterEvent.ClusterStateChanged || event instanceof ClusterEvent.WritesLost
+                || event instanceof ClusterEvent.ReplicaMigrated;
+    }
+
     static String describe(ClusterEvent event, ClusterSnapshot snapshot) {
         String time = String.format(Locale.ROOT, "%8.3f s  ", event.time() / 1000.0);
         String text;

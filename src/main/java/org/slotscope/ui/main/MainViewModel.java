@@ -33,6 +33,10 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<int[]> slotColors = new ReadOnlyObjectWrapper<>(this, "slotColors");
     private final ReadOnlyObjectWrapper<int[]> slotPeerColors = new ReadOnlyObjectWrapper<>(this, "slotPeerColors");
     private Map<String, Integer> colorById = Map.of();
+    static final long ROWS_PERIOD_NANOS = 300_000_000L;
+    private java.util.function.LongSupplier clock = System::nanoTime;
+    private long lastRowsNanos = Long.MIN_VALUE / 2;
+    private boolean rowsPending;
     private final Map<String, Integer> stickyColor = new HashMap<>();
     private final Map<String, String> lastMasterOf = new HashMap<>();
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
@@ -127,12 +131,44 @@ public final class MainViewModel {
         ClusterSnapshot previous = snapshot.get();
         snapshot.set(next);
         if (!next.sameTopology(previous)) {
-            rebuildTopology(next);
+            boolean structural = previous == null || structure(previous).equals(structure(next)) == false;
+            long now = clock.getAsLong();
+            // Counts (slots, keys) change with every batch of a reshard: rebuilding the table and the
+            // legend for each would cost the FX thread more than the ring itself; 3 times a second reads fine.
+            boolean rowsDue = structural || now - lastRowsNanos >= ROWS_PERIOD_NANOS;
+            rebuildTopology(next, rowsDue);
+            rowsPending = !rowsDue;
+            if (rowsDue) {
+                lastRowsNanos = now;
+            }
+        } else if (rowsPending && clock.getAsLong() - lastRowsNanos >= ROWS_PERIOD_NANOS) {
+            rebuildTopology(next, true);
+            rowsPending = false;
+            lastRowsNanos = clock.getAsLong();
         }
         status.set(statusText(next));
     }
 
+    /** What changes the meaning of a row, as opposed to its counts. */
+    private static List<String> structure(ClusterSnapshot snap) {
+        List<String> out = new ArrayList<>();
+        for (NodeSnapshot n : snap.nodes()) {
+            out.add(n.id() + n.role() + n.masterId() + n.running() + n.health() + n.frozen() + n.configEpoch() + "/"
+                    + n.currentEpoch());
+        }
+        return out;
+    }
+
+    /** For tests: the clock that paces the table and legend. */
+    void setClock(java.util.function.LongSupplier clock) {
+        this.clock = clock;
+    }
+
     private void rebuildTopology(ClusterSnapshot snap) {
+        rebuildTopology(snap, true);
+    }
+
+    private void rebuildTopology(ClusterSnapshot snap, boolean withRows) {
         ResourceBundle texts = bundle.get();
         List<NodeSnapshot> all = snap.nodes();
         Map<String, Integer> colorById = new HashMap<>();
@@ -187,6 +223,9 @@ public final class MainViewModel {
         this.colorById = Map.copyOf(colors2);
         slotPeerColors.set(peers);
         slotColors.set(colors);
+        if (!withRows) {
+            return;
+        }
         if (!rows.equals(nodes)) {
             nodes.setAll(rows);
         }

@@ -41,7 +41,7 @@ public final class MainWindow {
     private MainWindow(Stage stage, SimulationSession session, Locale locale) {
         this.stage = stage;
         this.models = new WindowModels(session, locale, Platform::runLater);
-        this.pump = new SnapshotPump(session, models::apply, this::frame);
+        this.pump = new SnapshotPump(session, this::applySnapshot, this::frame);
         this.cjkFont = firstInstalled(CJK_FONTS, Font.getFamilies());
     }
 
@@ -92,10 +92,21 @@ public final class MainWindow {
         onUsable = task;
     }
 
+    private void applySnapshot(org.slotscope.ui.sim.ClusterSnapshot snapshot) {
+        long start = System.nanoTime();
+        models.apply(snapshot);
+        models.work().add("snapshot", System.nanoTime() - start);
+    }
+
     private void frame(long now) {
         models.frames().frame(now);
+        long start = System.nanoTime();
         models.pullEvents(now);
+        long pulled = System.nanoTime();
         view.paintFrame(now);
+        long painted = System.nanoTime();
+        models.work().add("events", pulled - start);
+        models.work().add("paint", painted - pulled);
         if (onUsable != null && models.main().snapshotProperty().get() != null
                 && view.nodeTable().getItems().size() == models.main().snapshotProperty().get().nodes().size()
                 && view.ring().image() != null) {

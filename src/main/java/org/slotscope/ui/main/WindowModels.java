@@ -23,6 +23,7 @@ import org.slotscope.ui.traffic.TrafficModel;
 public final class WindowModels implements AutoCloseable {
     static final int EVENT_LINES = 300;
     static final int EVENTS_PER_FRAME = 2_000;
+    static final int LINES_PER_FRAME = 12;
 
     private final SimulationSession session;
     private final Background background;
@@ -33,6 +34,7 @@ public final class WindowModels implements AutoCloseable {
     private final InspectorViewModel inspector;
     private final TrafficModel traffic = new TrafficModel();
     private final FrameMeter frames = new FrameMeter();
+    private final org.slotscope.ui.frame.WorkMeter work = new org.slotscope.ui.frame.WorkMeter();
     private final ObservableList<String> eventLines = FXCollections.observableArrayList();
     private int lastGeneration;
 
@@ -81,6 +83,11 @@ public final class WindowModels implements AutoCloseable {
         return frames;
     }
 
+    /** Time our own code spends on the FX thread per frame, by phase. */
+    public org.slotscope.ui.frame.WorkMeter work() {
+        return work;
+    }
+
     /** The engine's recent events as text, newest last. */
     public ObservableList<String> eventLines() {
         return eventLines;
@@ -105,13 +112,25 @@ public final class WindowModels implements AutoCloseable {
         if (events.isEmpty()) {
             return;
         }
-        List<String> lines = new java.util.ArrayList<>();
         for (ClusterEvent event : events) {
             traffic.accept(event, nowNanos);
-            String line = EventText.describe(event, main.snapshotProperty().get());
-            if (line != null) {
-                lines.add(line);
+        }
+        // A reshard emits a dozen events per slot: list only the newest few per frame, and say how
+        // many went by, so the list stays readable and cheap.
+        java.util.ArrayDeque<String> lines = new java.util.ArrayDeque<>();
+        int skipped = 0;
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (lines.size() >= LINES_PER_FRAME) {
+                skipped += EventText.listed(events.get(i)) ? 1 : 0;
+                continue;
             }
+            String line = EventText.describe(events.get(i), main.snapshotProperty().get());
+            if (line != null) {
+                lines.addFirst(line);
+            }
+        }
+        if (skipped > 0) {
+            lines.addFirst("\u2026 " + skipped + " \u2026");
         }
         eventLines.addAll(lines);
         if (eventLines.size() > EVENT_LINES) {

@@ -8,7 +8,7 @@ import javafx.animation.AnimationTimer;
  * newest one that has arrived to the view model, on the FX thread. It never waits for the engine.
  */
 public final class SnapshotPump {
-    public static final long PERIOD_NANOS = 50_000_000L;
+    public static final long PERIOD_NANOS = 100_000_000L;
 
     private final SimulationSession session;
     private final Consumer<ClusterSnapshot> sink;
