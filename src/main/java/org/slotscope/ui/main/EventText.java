@@ -15,15 +15,10 @@ final class EventText {
     private EventText() {
     }
 
-    /** Whether {@link #describe} gives the event a line. */
-    static boolean listed(ClusterEvent event) {
+    /** The kinds a reshard or a client emits by the thousand: listed a few per frame only. */
+    static boolean routine(ClusterEvent event) {
         return event instanceof ClusterEvent.Redirected || event instanceof ClusterEvent.SlotMigrationStateChanged
-                || event instanceof ClusterEvent.SlotsAssigned || event instanceof ClusterEvent.NodeStopped
-                || event instanceof ClusterEvent.NodeStarted || event instanceof ClusterEvent.NodeFlagChanged
-                || event instanceof ClusterEvent.ElectionStarted || event instanceof ClusterEvent.VoteGranted
-                || event instanceof ClusterEvent.FailoverCompleted || event instanceof ClusterEvent.RoleChanged
-                || event instanceof ClusterEvent.ClusterStateChanged || event instanceof ClusterEvent.WritesLost
-                || event instanceof ClusterEvent.ReplicaMigrated;
+                || event instanceof ClusterEvent.SlotsAssigned;
     }
 
     static String describe(ClusterEvent event, ClusterSnapshot snapshot) {

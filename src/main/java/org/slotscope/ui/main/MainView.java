@@ -113,6 +113,13 @@ public final class MainView {
     @FXML
     private InspectorView inspectorController;
     private long lastOverlayFrame;
+    private static final int STRIPE_EVERY_FRAMES = 4;
+    private long frameCount;
+    private ClusterSnapshot overlaySnapshot;
+    private int overlaySide;
+    private SlotRingView.Layout overlayLayout;
+    private boolean overlayTraffic;
+    private boolean overlayHadFlights;
 
     public MainView(WindowModels models) {
         this.models = models;
@@ -188,9 +195,25 @@ public final class MainView {
 
     /** Each frame: stripes of open slots move, nodes and messages are drawn, the frame meter shown. */
     public void paintFrame(long nowNanos) {
-        ring.animate();
-        RingOverlayPainter.paint(ring, viewModel.snapshotProperty().get(), viewModel.colorById(),
-                models.traffic().active(nowNanos), nowNanos, trafficBox.isSelected());
+        frameCount++;
+        if (frameCount % STRIPE_EVERY_FRAMES == 0) {
+            ring.animate(); // a whole-image repaint: 15 steps a second move the stripes smoothly enough
+        }
+        var flights = models.traffic().active(nowNanos);
+        ClusterSnapshot snap = viewModel.snapshotProperty().get();
+        boolean showTraffic = trafficBox.isSelected();
+        // Repaint the moving layer only when something on it moves or changed: an idle window then
+        // costs the renderer nothing.
+        boolean moving = showTraffic && !flights.isEmpty();
+        if (moving || overlayHadFlights || snap != overlaySnapshot || ring.side() != overlaySide
+                || ring.layoutProperty().get() != overlayLayout || showTraffic != overlayTraffic) {
+            RingOverlayPainter.paint(ring, snap, viewModel.colorById(), flights, nowNanos, showTraffic);
+            overlaySnapshot = snap;
+            overlaySide = ring.side();
+            overlayLayout = ring.layoutProperty().get();
+            overlayTraffic = showTraffic;
+            overlayHadFlights = moving;
+        }
         if (frameBox.isSelected() && nowNanos - lastOverlayFrame > 250_000_000L) {
             lastOverlayFrame = nowNanos;
             frameLabel.setText(models.frames().summary());

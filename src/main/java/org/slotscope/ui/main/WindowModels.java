@@ -115,18 +115,22 @@ public final class WindowModels implements AutoCloseable {
         for (ClusterEvent event : events) {
             traffic.accept(event, nowNanos);
         }
-        // A reshard emits a dozen events per slot: list only the newest few per frame, and say how
-        // many went by, so the list stays readable and cheap.
+        // A reshard emits a dozen events per slot: of those routine kinds list only the newest few per
+        // frame and say how many went by; failures, elections and failovers are always listed.
         java.util.ArrayDeque<String> lines = new java.util.ArrayDeque<>();
+        int routineListed = 0;
         int skipped = 0;
         for (int i = events.size() - 1; i >= 0; i--) {
-            if (lines.size() >= LINES_PER_FRAME) {
-                skipped += EventText.listed(events.get(i)) ? 1 : 0;
+            ClusterEvent event = events.get(i);
+            boolean routine = EventText.routine(event);
+            if (routine && routineListed >= LINES_PER_FRAME) {
+                skipped++;
                 continue;
             }
-            String line = EventText.describe(events.get(i), main.snapshotProperty().get());
+            String line = EventText.describe(event, main.snapshotProperty().get());
             if (line != null) {
                 lines.addFirst(line);
+                routineListed += routine ? 1 : 0;
             }
         }
         if (skipped > 0) {
