@@ -82,12 +82,14 @@ public record ClusterSnapshot(long virtualTimeMillis, int[] slotOwner, List<Node
         return slotOwner.length;
     }
 
+    /** Running masters (a crashed master still calls itself one until it restarts). */
     public long masterCount() {
-        return nodes.stream().filter(NodeSnapshot::isMaster).count();
+        return nodes.stream().filter(n -> n.isMaster() && n.running()).count();
     }
 
+    /** Running replicas. */
     public long replicaCount() {
-        return nodes.stream().filter(n -> !n.isMaster()).count();
+        return nodes.stream().filter(n -> !n.isMaster() && n.running()).count();
     }
 
     /** Index of the node with this id, or -1. */

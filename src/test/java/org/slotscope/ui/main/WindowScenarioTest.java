@@ -293,6 +293,7 @@ class WindowScenarioTest {
                 "nodes.state", "ring.modeGrid")) {
             assertTrue(after.contains(zh.getString(key)), "not shown in Chinese: " + key);
         }
+        shoot("window-zh.png");
         Button play = robot.lookup(".playback-play").queryButton();
         assertEquals(zh.getString("playback.pause"), play.getText());
         assertNotEquals(en.getString("playback.pause"), play.getText());
