@@ -190,6 +190,18 @@ public final class MainViewModel {
             peers[slot] = to < 0 ? -1 : Math.max(colorByNodeIndex[to], 0);
         }
 
+        Map<String, Integer> colors2 = new HashMap<>(colorById);
+        for (int i = 0; i < all.size(); i++) {
+            NodeSnapshot node = all.get(i);
+            colors2.put(node.id(), node.isMaster() ? colorByNodeIndex[i]
+                    : node.masterId() == null ? -1 : colorById.getOrDefault(node.masterId(), -1));
+        }
+        this.colorById = Map.copyOf(colors2);
+        slotPeerColors.set(peers);
+        slotColors.set(colors);
+        if (!withRows) {
+            return;
+        }
         List<NodeRow> rows = new ArrayList<>();
         List<LegendEntry> entries = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
@@ -214,18 +226,7 @@ public final class MainViewModel {
                     node.keyCount(), node.configEpoch() + " / " + node.currentEpoch(), color, node.running(),
                     node.health(), node.frozen(), stateText(node, texts)));
         }
-        Map<String, Integer> colors2 = new HashMap<>(colorById);
-        for (int i = 0; i < all.size(); i++) {
-            NodeSnapshot node = all.get(i);
-            colors2.put(node.id(), node.isMaster() ? colorByNodeIndex[i]
-                    : node.masterId() == null ? -1 : colorById.getOrDefault(node.masterId(), -1));
-        }
-        this.colorById = Map.copyOf(colors2);
-        slotPeerColors.set(peers);
-        slotColors.set(colors);
-        if (!withRows) {
-            return;
-        }
+
         if (!rows.equals(nodes)) {
             nodes.setAll(rows);
         }

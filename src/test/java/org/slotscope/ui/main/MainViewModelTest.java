@@ -197,4 +197,28 @@ class MainViewModelTest {
         assertEquals(second, model.nodes().get(1).colorIndex());
         assertNotEquals(first, model.nodes().get(0).colorIndex(), "the crashed master gave its colour away");
     }
+
+    @Test
+    void countsReachTheTableAtMostThreeTimesASecondButRolesAtOnce() {
+        long[] now = {0};
+        MainViewModel model = new MainViewModel(Locale.ENGLISH);
+        model.setClock(() -> now[0]);
+        model.apply(threeByThree(0));
+        int[] owners = threeByThree(0).slotOwner();
+        owners[0] = 1; // a slot moved: the ring changes at once, the counts in the table a little later
+        List<NodeSnapshot> nodes = threeByThree(0).nodes();
+        now[0] += 100_000_000L;
+        model.apply(new ClusterSnapshot(100, owners, nodes, true));
+        assertEquals(1, model.slotColorsProperty().get()[0], "the ring follows every snapshot");
+        assertEquals("slots 0-5460 (5461)", model.legend().get(0).detail(), "the legend and table wait");
+        now[0] += MainViewModel.ROWS_PERIOD_NANOS;
+        model.apply(new ClusterSnapshot(400, owners, nodes, true));
+        assertEquals("slots 1-5460 (5460)", model.legend().get(0).detail(), "then catches up, same topology or not");
+
+        List<NodeSnapshot> crashed = new ArrayList<>(nodes);
+        crashed.set(0, new NodeSnapshot(M1, "127.0.0.1:7000", Role.MASTER, null, 5461, 10, 1, 6, false));
+        now[0] += 1_000_000L;
+        model.apply(new ClusterSnapshot(401, owners, crashed, true));
+        assertTrue(!model.nodes().get(0).running(), "a crash shows at once");
+    }
 }
