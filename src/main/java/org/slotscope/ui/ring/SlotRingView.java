@@ -49,6 +49,8 @@ public final class SlotRingView extends Region {
     private static final int MIN_SIDE = 64;
     private static final int GRID = 128;
     private static final int STRIPE = 6;
+    /** Slots on each side averaged into the density track (the ring's pixels are ~10 slots wide). */
+    static final int DENSITY_WINDOW = 12;
 
     private final ImageView imageView = new ImageView();
     private final Canvas overlay = new Canvas();
@@ -136,7 +138,7 @@ public final class SlotRingView extends Region {
             anyOpen = Arrays.stream(peerColorIndex).anyMatch(c -> c >= 0);
         }
         if (keysPerSlot != null) {
-            keysInSlot = keysPerSlot.clone();
+            keysInSlot = smoothed(keysPerSlot, DENSITY_WINDOW);
             maxKeys = Math.max(1, Arrays.stream(keysInSlot).max().orElse(1));
         }
         repaint();
@@ -354,6 +356,25 @@ public final class SlotRingView extends Region {
             }
             return null;
         });
+    }
+
+    /**
+     * A pixel of the density track covers about ten slots but shows one: averaging each slot with its
+     * neighbours (in keys per slot x 100, to keep the fraction) shows the density instead of noise.
+     */
+    static int[] smoothed(int[] keys, int halfWindow) {
+        int n = keys.length;
+        int[] out = new int[n];
+        long sum = 0;
+        for (int i = -halfWindow; i <= halfWindow; i++) {
+            sum += keys[Math.floorMod(i, n)];
+        }
+        int width = 2 * halfWindow + 1;
+        for (int slot = 0; slot < n; slot++) {
+            out[slot] = (int) (sum * 100 / width);
+            sum += keys[Math.floorMod(slot + halfWindow + 1, n)] - keys[Math.floorMod(slot - halfWindow, n)];
+        }
+        return out;
     }
 
     /** Light grey for an empty slot to near black for the fullest one. */
