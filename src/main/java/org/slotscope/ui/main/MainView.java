@@ -120,6 +120,7 @@ public final class MainView {
     private SlotRingView.Layout overlayLayout;
     private boolean overlayTraffic;
     private boolean overlayHadFlights;
+    private int overlayMarks;
 
     public MainView(WindowModels models) {
         this.models = models;
@@ -205,7 +206,8 @@ public final class MainView {
         // Repaint the moving layer only when something on it moves or changed: an idle window then
         // costs the renderer nothing.
         boolean moving = showTraffic && !flights.isEmpty();
-        if (moving || overlayHadFlights || snap != overlaySnapshot || ring.side() != overlaySide
+        int marks = 31 * ring.selectedSlotProperty().get() + ring.highlightedSlotProperty().get();
+        if (moving || overlayHadFlights || snap != overlaySnapshot || ring.side() != overlaySide || marks != overlayMarks
                 || ring.layoutProperty().get() != overlayLayout || showTraffic != overlayTraffic) {
             RingOverlayPainter.paint(ring, snap, viewModel.colorById(), flights, nowNanos, showTraffic);
             overlaySnapshot = snap;
@@ -213,6 +215,7 @@ public final class MainView {
             overlayLayout = ring.layoutProperty().get();
             overlayTraffic = showTraffic;
             overlayHadFlights = moving;
+            overlayMarks = marks;
         }
         if (frameBox.isSelected() && nowNanos - lastOverlayFrame > 250_000_000L) {
             lastOverlayFrame = nowNanos;

@@ -53,6 +53,8 @@ public final class RingOverlayPainter {
         }
         Map<String, NodePlacement.Spot> spots = NodePlacement.place(snapshot);
         drawOpenSlots(g, ring, snapshot, colorById);
+        drawMarkedSlot(g, ring, ring.selectedSlotProperty().get());
+        drawMarkedSlot(g, ring, ring.highlightedSlotProperty().get());
         drawMigrationArcs(g, ring, snapshot, spots, colorById);
         List<NodeSnapshot> nodes = snapshot.nodes();
         for (NodeSnapshot node : nodes) {
@@ -99,6 +101,22 @@ public final class RingOverlayPainter {
             g.setLineWidth(6);
             g.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
         }
+    }
+
+    /** The selected slot and the inspector's key: a black tick, since one slot is thinner than a pixel. */
+    private static void drawMarkedSlot(GraphicsContext g, SlotRingView ring, int slot) {
+        if (slot < 0) {
+            return;
+        }
+        Point2D inner = ring.pointAt(slot, SlotRingView.INNER_RATIO - 0.05);
+        Point2D outer = ring.pointAt(slot, 1.0);
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(9);
+        g.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
+        g.setStroke(Color.BLACK);
+        g.setLineWidth(5);
+        g.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
     }
 
     private static void drawMigrationArcs(GraphicsContext g, SlotRingView ring, ClusterSnapshot snapshot,

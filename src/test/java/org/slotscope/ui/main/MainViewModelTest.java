@@ -221,4 +221,23 @@ class MainViewModelTest {
         model.apply(new ClusterSnapshot(401, owners, crashed, true));
         assertTrue(!model.nodes().get(0).running(), "a crash shows at once");
     }
+
+    @Test
+    void theStateColumnSaysFailQuestionFailCrashedAndFrozenInThatOrder() {
+        MainViewModel model = new MainViewModel(Locale.ENGLISH);
+        List<NodeSnapshot> nodes = new ArrayList<>(threeByThree(0).nodes());
+        nodes.set(0, new NodeSnapshot(M1, "127.0.0.1:7000", Role.MASTER, null, 5461, 10, 1, 6, true,
+                NodeSnapshot.Health.PFAIL, false, 0));
+        nodes.set(1, new NodeSnapshot(M2, "127.0.0.1:7001", Role.MASTER, null, 5462, 11, 2, 6, true,
+                NodeSnapshot.Health.FAIL, true, 0));
+        nodes.set(2, new NodeSnapshot(M3, "127.0.0.1:7002", Role.MASTER, null, 5461, 12, 3, 6, false,
+                NodeSnapshot.Health.FAIL, false, 0));
+        nodes.set(3, new NodeSnapshot(R1, "127.0.0.1:7003", Role.REPLICA, M1, 0, 10, 4, 6, true,
+                NodeSnapshot.Health.OK, true, 0));
+        model.apply(new ClusterSnapshot(0, threeByThree(0).slotOwner(), nodes, false));
+        assertEquals(List.of("fail? (suspected)", "fail", "crashed", "frozen", "ok", "ok"),
+                model.nodes().stream().map(NodeRow::stateText).toList());
+        model.localeProperty().set(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("fail?\uff08\u7591\u4f3c\u4e0b\u7ebf\uff09", model.nodes().get(0).stateText());
+    }
 }

@@ -331,4 +331,76 @@ class WindowScenarioTest {
         NodeSnapshot first = snapshot().nodes().get(0);
         assertEquals(5461, first.slotCount());
     }
+
+    @Test
+    void hoverSaysSlotOwnerKeysAndStateClickSelectsAndTheGridShowsTheSameSlots(FxRobot robot) throws Exception {
+        waitForSixNodes();
+        SlotRingView ring = window.view().ring();
+        Point2D inImage = ring.pixelOfSlot(100);
+        Point2D onScreen = WaitForAsyncUtils.asyncFx(() -> ring.overlay().localToScreen(inImage)).get();
+        robot.moveTo(onScreen);
+        waitFor(5, () -> ring.hoveredSlotProperty().get() >= 0);
+        int hovered = ring.hoveredSlotProperty().get();
+        assertTrue(Math.abs(hovered - 100) < 20, "hovered slot " + hovered);
+        String hover = window.view().hoverLabel().getText();
+        assertEquals("Slot " + hovered + "\nowner 127.0.0.1:7000\nkeys " + snapshot().keysIn(hovered) + "\nstable", hover);
+        robot.clickOn(onScreen);
+        waitFor(5, () -> window.models().inspector().selectedSlotProperty().get() == hovered);
+        assertTrue(window.models().inspector().slotTextProperty().get().startsWith("Slot " + hovered
+                + " \u00b7 owner 127.0.0.1:7000 \u00b7 stable"), window.models().inspector().slotTextProperty().get());
+        assertEquals(1, window.view().tabs().getSelectionModel().getSelectedIndex(), "the inspector tab opens");
+
+        robot.clickOn(".layout-grid");
+        waitFor(5, () -> ring.layoutProperty().get() == SlotRingView.Layout.GRID && ring.image() != null
+                && ring.side() > 0);
+        waitFor(5, () -> ringArgbAt(16383) == colourOfNode("127.0.0.1:7002"));
+        Point2D firstCell = ring.pixelOfSlot(1);
+        assertTrue(firstCell.getX() < ring.side() / 64.0 && firstCell.getY() < ring.side() / 64.0,
+                "slot 1 is in the top-left corner of the grid: " + firstCell);
+        assertEquals(colourOfNode("127.0.0.1:7000"), ringArgbAt(1));
+        assertEquals(colourOfNode("127.0.0.1:7001"), ringArgbAt(8000));
+    }
+
+    @Test
+    void inspectorGivesAKeysCrc16HashTagSlotAndOwnerAndTheRingMarksIt(FxRobot robot) throws Exception {
+        waitForSixNodes();
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
+        robot.clickOn(".inspector-key").write("{user1000}.following");
+        int slot = HashSlot.of("user1000");
+        String owner = snapshot().nodes().get(snapshot().ownerOf(slot)).address();
+        String expected = String.format(Locale.ROOT, "CRC16 0x%04X \u00b7 hash tag {user1000} \u00b7 slot %d \u00b7 owner %s",
+                HashSlot.crc16("{user1000}.following".getBytes(java.nio.charset.StandardCharsets.UTF_8)), slot, owner);
+        waitFor(5, () -> window.models().inspector().keyTextProperty().get().equals(expected));
+        assertEquals(slot, window.view().ring().highlightedSlotProperty().get());
+        // one slot is thinner than a pixel of the ring: it is marked by a black tick on the layer above
+        waitFor(5, () -> WaitForAsyncUtils.asyncFx(() -> {
+            SlotRingView ring = window.view().ring();
+            Point2D p = ring.pixelOfSlot(slot);
+            return ring.overlay().snapshot(null, null).getPixelReader().getArgb((int) p.getX(), (int) p.getY());
+        }).get() == 0xFF000000);
+    }
+
+    @Test
+    void stepAdvancesTheClockToTheNextEventAndStaysPaused(FxRobot robot) throws Exception {
+        waitForSixNodes();
+        robot.clickOn(".playback-play"); // pause
+        waitFor(5, () -> !window.models().playback().playingProperty().get());
+        Thread.sleep(300);
+        long paused = snapshot().virtualTimeMillis();
+        Thread.sleep(300);
+        waitFor(5, () -> true);
+        assertEquals(paused, snapshot().virtualTimeMillis(), "paused: the clock stands still");
+        // crash a master while paused; Step then runs to what follows (its replicas notice, PFAIL ...)
+        robot.interact(() -> window.view().nodeTable().getSelectionModel().select(1));
+        robot.clickOn(".action-crash");
+        waitFor(10, () -> !snapshot().nodes().get(1).running());
+        long before = snapshot().virtualTimeMillis();
+        robot.clickOn(".playback-step");
+        waitFor(10, () -> snapshot().virtualTimeMillis() > before);
+        assertFalse(window.models().playback().playingProperty().get());
+        long after = snapshot().virtualTimeMillis();
+        assertTrue(after - before <= 10_000, "a step stops at the next event: " + (after - before) + " ms");
+        Thread.sleep(300);
+        assertEquals(after, session.latest().virtualTimeMillis(), "still paused after the step");
+    }
 }
