@@ -24,6 +24,9 @@ public final class WindowModels implements AutoCloseable {
     static final int EVENT_LINES = 300;
     static final int EVENTS_PER_FRAME = 2_000;
     static final int LINES_PER_FRAME = 12;
+    static final long LINES_FLUSH_NANOS = 250_000_000L;
+    private final List<String> pendingLines = new java.util.ArrayList<>();
+    private long lastLinesFlush = Long.MIN_VALUE / 2;
 
     private final SimulationSession session;
     private final Background background;
@@ -107,9 +110,11 @@ public final class WindowModels implements AutoCloseable {
             lastGeneration = session.generation();
             traffic.clear();
             eventLines.clear();
+            pendingLines.clear();
         }
         List<ClusterEvent> events = session.drainEvents(EVENTS_PER_FRAME);
         if (events.isEmpty()) {
+            flushEventLines(nowNanos);
             return;
         }
         for (ClusterEvent event : events) {
@@ -136,7 +141,20 @@ public final class WindowModels implements AutoCloseable {
         if (skipped > 0) {
             lines.addFirst("\u2026 " + skipped + " \u2026");
         }
-        eventLines.addAll(lines);
+        pendingLines.addAll(lines);
+        flushEventLines(nowNanos);
+    }
+
+    /** The list takes new lines 4 times a second: a list view relaid out every frame costs a frame. */
+    private void flushEventLines(long nowNanos) {
+        if (pendingLines.isEmpty() || nowNanos - lastLinesFlush < LINES_FLUSH_NANOS) {
+            return;
+        }
+        lastLinesFlush = nowNanos;
+        java.util.List<String> batch = pendingLines.size() > EVENT_LINES
+                ? pendingLines.subList(pendingLines.size() - EVENT_LINES, pendingLines.size()) : pendingLines;
+        eventLines.addAll(batch);
+        pendingLines.clear();
         if (eventLines.size() > EVENT_LINES) {
             eventLines.remove(0, eventLines.size() - EVENT_LINES);
         }

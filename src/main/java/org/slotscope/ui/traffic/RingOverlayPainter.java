@@ -218,7 +218,10 @@ public final class RingOverlayPainter {
         double r = flight.kind() == Flight.Kind.BUS ? 4 : 8;
         g.setFill(color);
         g.fillOval(x - r, y - r, 2 * r, 2 * r);
-        if (flight.kind() != Flight.Kind.REQUEST && flight.kind() != Flight.Kind.BUS) {
+        // Labels only for the answers worth reading (MOVED, ASK, TRYAGAIN, errors): every label is a
+        // text layout for the renderer, and a reshard has dozens of MIGRATE batches in flight.
+        if (flight.kind() != Flight.Kind.REQUEST && flight.kind() != Flight.Kind.BUS
+                && flight.kind() != Flight.Kind.KEYS) {
             g.setFont(FLIGHT_LABEL);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
