@@ -4,14 +4,15 @@ import org.slotscope.cli.SlotScopeCli;
 
 /**
  * The jar's entry point. It does not extend Application, so `java -jar slotscope.jar` starts
- * JavaFX from the classpath. No arguments opens the window; anything else is the command line.
+ * JavaFX from the classpath. No arguments opens the window, and so do `window [options]` and the
+ * window's own options (--frame-stats ...); anything else is the command line.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (org.slotscope.ui.WindowOptions.isWindowCommandLine(args)) {
             org.slotscope.ui.SlotScopeApp.main(args);
             return;
         }

@@ -1,42 +1,149 @@
 package org.slotscope.ui;
 
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slotscope.ui.frame.FxBlockProbe;
 import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.main.MainWindow;
+import org.slotscope.ui.main.Screenshot;
+import org.slotscope.ui.sim.NodeSnapshot;
 import org.slotscope.ui.sim.SimulationSession;
 
 /**
- * The JavaFX application: a simulated 3-master, 3-replica cluster and the window that shows it.
- * System properties: slotscope.lang (en, zh-CN) picks the start language, slotscope.seed the
- * simulation's seed (default 1).
+ * The JavaFX application: a simulated cluster (3 masters, 1 replica each unless told otherwise) and
+ * the window that shows it. System property slotscope.lang (en, zh-CN) picks the start language;
+ * options: see {@link WindowOptions}.
  */
 public final class SlotScopeApp extends Application {
     public static final String SEED_PROPERTY = "slotscope.seed";
     public static final long DEFAULT_SEED = 1;
 
+    private WindowOptions options = WindowOptions.DEFAULTS;
     private SimulationSession session;
     private MainWindow window;
+    private FxBlockProbe probe;
+    private long usableAfterMillis = -1;
 
     public static void main(String[] args) {
         Application.launch(SlotScopeApp.class, args);
     }
 
     @Override
+    public void init() {
+        try {
+            options = WindowOptions.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            System.err.println("[ERR] " + e.getMessage());
+            System.exit(2);
+        }
+        if (options.shape().equals(org.slotscope.ui.sim.ClusterShape.DEMO) && System.getProperty(SEED_PROPERTY) != null) {
+            var demo = org.slotscope.ui.sim.ClusterShape.demo(Long.getLong(SEED_PROPERTY, DEFAULT_SEED));
+            options = new WindowOptions(options.frameStats(), demo, options.reshardSlots(), options.speed(),
+                    options.screenshot(), options.screenshotDelayMillis(), options.exitAfterMillis(),
+                    options.measureAfterMillis());
+        }
+    }
+
+    @Override
     public void start(Stage stage) {
+        if (options.frameStats()) {
+            System.out.println("JavaFX started the application " + sinceJvmStart() + " ms after the JVM started");
+        }
         Locale locale = Messages.startLocale(System.getProperty(Messages.LANGUAGE_PROPERTY), Locale.getDefault());
-        session = SimulationSession.startReadyCluster(Long.getLong(SEED_PROPERTY, DEFAULT_SEED));
+        session = SimulationSession.start(options.shape(), true);
+        session.setSpeed(options.speed());
         window = MainWindow.open(stage, session, locale);
+        if (options.frameStats()) {
+            window.view().frameBox().setSelected(true);
+            probe = new FxBlockProbe().start();
+        }
+        window.whenUsable(this::usable);
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /** The first frame that shows the whole cluster: the window can be used from here on. */
+    private void usable() {
+        usableAfterMillis = sinceJvmStart();
+        if (options.frameStats()) {
+            System.out.println("window usable " + usableAfterMillis + " ms after the JVM started");
+        }
+        // measure the steady state, not the start-up (and, if asked, not the JIT's warm-up)
+        after(Math.max(1, options.measureAfterMillis()), () -> {
+            window.models().frames().reset();
+            window.models().work().reset();
+            if (probe != null) {
+                probe.reset();
+            }
+        });
+        if (options.reshardSlots() > 0) {
+            var actions = window.models().actions();
+            List<NodeSnapshot> nodes = session.latest().nodes();
+            String last = nodes.stream().filter(NodeSnapshot::isMaster).reduce((a, b) -> b).orElseThrow().address();
+            actions.reshardTargetProperty().set(last);
+            actions.reshardSlotsProperty().set(Integer.toString(options.reshardSlots()));
+            actions.startReshard();
+        }
+        if (options.screenshot() != null) {
+            after(options.screenshotDelayMillis(), () -> {
+                printStats(); // before the snapshot, which itself holds the FX thread
+                try {
+                    Screenshot.save(window.view().root().getScene(), options.screenshot());
+                    System.out.println("screenshot saved to " + options.screenshot());
+                } catch (Exception e) {
+                    System.err.println("[ERR] cannot save the screenshot: " + e.getMessage());
+                }
+                Platform.exit();
+            });
+        }
+        if (options.exitAfterMillis() > 0) {
+            after(options.exitAfterMillis(), Platform::exit);
+        }
+    }
+
+    private static void after(long millis, Runnable task) {
+        PauseTransition wait = new PauseTransition(Duration.millis(millis));
+        wait.setOnFinished(e -> task.run());
+        wait.play();
     }
 
     @Override
     public void stop() {
+        printStats();
         if (window != null) {
             window.close();
         }
         if (session != null) {
             session.close();
+        }
+    }
+
+    private boolean statsPrinted;
+
+    private void printStats() {
+        if (options.frameStats() && window != null && !statsPrinted) {
+            statsPrinted = true;
+            var frames = window.models().frames();
+            System.out.println("frame-stats: " + frames.summary() + " (prism.order="
+                    + System.getProperty("prism.order", "default") + ", " + options.shape().nodes() + " nodes, "
+                    + options.shape().demoKeys() + " keys" + (options.reshardSlots() > 0
+                    ? ", reshard of " + options.reshardSlots() + " slots: " + window.models().actions().messageProperty().get()
+                    : "") + ")");
+            System.out.println("our FX work per frame: " + window.models().work().summary());
+            if (probe != null) {
+                System.out.printf(Locale.ROOT, "fx-thread: longest block %.1f ms (%d probes every %d ms)%n",
+                        probe.longestMillis(), probe.samples(), FxBlockProbe.PERIOD_MILLIS);
+                probe.close();
+            }
+            System.out.println("window usable " + usableAfterMillis + " ms after the JVM started");
         }
     }
 }

@@ -31,6 +31,14 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<ClusterSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<int[]> slotColors = new ReadOnlyObjectWrapper<>(this, "slotColors");
+    private final ReadOnlyObjectWrapper<int[]> slotPeerColors = new ReadOnlyObjectWrapper<>(this, "slotPeerColors");
+    private Map<String, Integer> colorById = Map.of();
+    static final long ROWS_PERIOD_NANOS = 300_000_000L;
+    private java.util.function.LongSupplier clock = System::nanoTime;
+    private long lastRowsNanos = Long.MIN_VALUE / 2;
+    private boolean rowsPending;
+    private final Map<String, Integer> stickyColor = new HashMap<>();
+    private final Map<String, String> lastMasterOf = new HashMap<>();
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
     private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
     private final ObservableList<NodeRow> nodesView = FXCollections.unmodifiableObservableList(nodes);
@@ -87,6 +95,29 @@ public final class MainViewModel {
         return slotColors.getReadOnlyProperty();
     }
 
+    /** For each slot, the palette index of the node it is migrating to (-1: not migrating). */
+    public ReadOnlyObjectProperty<int[]> slotPeerColorsProperty() {
+        return slotPeerColors.getReadOnlyProperty();
+    }
+
+    /** The palette index of each node's colour (a master's own, a replica's master's), by id. */
+    public Map<String, Integer> colorById() {
+        return colorById;
+    }
+
+    /** What hovering a slot says: number, owner, keys, state. Empty for no slot. */
+    public String describeSlot(int slot) {
+        ClusterSnapshot snap = snapshot.get();
+        if (slot < 0 || snap == null) {
+            return "";
+        }
+        ResourceBundle texts = bundle.get();
+        int owner = snap.ownerOf(slot);
+        String ownerText = owner < 0 ? texts.getString("inspector.unassigned") : snap.nodes().get(owner).address();
+        return Messages.format(texts, "ring.hover", String.valueOf(slot), ownerText, String.valueOf(snap.keysIn(slot)),
+                org.slotscope.ui.inspector.InspectorViewModel.slotState(snap, slot, texts));
+    }
+
     public ObservableList<NodeRow> nodes() {
         return nodesView;
     }
@@ -100,33 +131,77 @@ public final class MainViewModel {
         ClusterSnapshot previous = snapshot.get();
         snapshot.set(next);
         if (!next.sameTopology(previous)) {
-            rebuildTopology(next);
+            boolean structural = previous == null || structure(previous).equals(structure(next)) == false;
+            long now = clock.getAsLong();
+            // Counts (slots, keys) change with every batch of a reshard: rebuilding the table and the
+            // legend for each would cost the FX thread more than the ring itself; 3 times a second reads fine.
+            boolean rowsDue = structural || now - lastRowsNanos >= ROWS_PERIOD_NANOS;
+            rebuildTopology(next, rowsDue);
+            rowsPending = !rowsDue;
+            if (rowsDue) {
+                lastRowsNanos = now;
+            }
+        } else if (rowsPending && clock.getAsLong() - lastRowsNanos >= ROWS_PERIOD_NANOS) {
+            rebuildTopology(next, true);
+            rowsPending = false;
+            lastRowsNanos = clock.getAsLong();
         }
         status.set(statusText(next));
     }
 
+    /** What changes the meaning of a row, as opposed to its counts. */
+    private static List<String> structure(ClusterSnapshot snap) {
+        List<String> out = new ArrayList<>();
+        for (NodeSnapshot n : snap.nodes()) {
+            out.add(n.id() + n.role() + n.masterId() + n.running() + n.health() + n.frozen() + n.configEpoch() + "/"
+                    + n.currentEpoch());
+        }
+        return out;
+    }
+
+    /** For tests: the clock that paces the table and legend. */
+    void setClock(java.util.function.LongSupplier clock) {
+        this.clock = clock;
+    }
+
     private void rebuildTopology(ClusterSnapshot snap) {
+        rebuildTopology(snap, true);
+    }
+
+    private void rebuildTopology(ClusterSnapshot snap, boolean withRows) {
         ResourceBundle texts = bundle.get();
         List<NodeSnapshot> all = snap.nodes();
         Map<String, Integer> colorById = new HashMap<>();
         Map<String, String> addressById = new HashMap<>();
-        int[] colorByNodeIndex = new int[all.size()];
-        int nextColor = 0;
+        int[] colorByNodeIndex = masterColors(all);
         for (int i = 0; i < all.size(); i++) {
             NodeSnapshot node = all.get(i);
             addressById.put(node.id(), node.address());
-            colorByNodeIndex[i] = -1;
             if (node.isMaster()) {
-                colorByNodeIndex[i] = nextColor;
-                colorById.put(node.id(), nextColor++);
+                colorById.put(node.id(), colorByNodeIndex[i]);
             }
         }
         int[] owners = snap.slotOwner();
         int[] colors = new int[owners.length];
+        int[] peers = new int[owners.length];
         for (int slot = 0; slot < owners.length; slot++) {
             colors[slot] = owners[slot] < 0 ? -1 : colorByNodeIndex[owners[slot]];
+            int to = snap.migratingToOf(slot);
+            peers[slot] = to < 0 ? -1 : Math.max(colorByNodeIndex[to], 0);
         }
 
+        Map<String, Integer> colors2 = new HashMap<>(colorById);
+        for (int i = 0; i < all.size(); i++) {
+            NodeSnapshot node = all.get(i);
+            colors2.put(node.id(), node.isMaster() ? colorByNodeIndex[i]
+                    : node.masterId() == null ? -1 : colorById.getOrDefault(node.masterId(), -1));
+        }
+        this.colorById = Map.copyOf(colors2);
+        slotPeerColors.set(peers);
+        slotColors.set(colors);
+        if (!withRows) {
+            return;
+        }
         List<NodeRow> rows = new ArrayList<>();
         List<LegendEntry> entries = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
@@ -147,16 +222,100 @@ public final class MainViewModel {
             if (!node.running()) {
                 roleText = Messages.format(texts, "role.stopped", roleText);
             }
-            rows.add(new NodeRow(node.address(), node.shortId(), node.role(), roleText, node.slotCount(),
-                    node.keyCount(), node.configEpoch() + " / " + node.currentEpoch(), color, node.running()));
+            rows.add(new NodeRow(node.id(), node.address(), node.shortId(), node.role(), roleText, node.slotCount(),
+                    node.keyCount(), node.configEpoch() + " / " + node.currentEpoch(), color, node.running(),
+                    node.health(), node.frozen(), stateText(node, texts)));
         }
-        slotColors.set(colors);
+
         if (!rows.equals(nodes)) {
             nodes.setAll(rows);
         }
         if (!entries.equals(legend)) {
             legend.setAll(entries);
         }
+    }
+
+    /**
+     * Each master's colour, sticky across snapshots so the ring does not change colour when nothing
+     * moved: a master keeps the colour it had; a replica promoted in place of a master that stopped
+     * (or lost its slots) inherits that master's colour, so a failover reads as "same slots, new
+     * node"; anyone else takes the first free colour.
+     */
+    private int[] masterColors(List<NodeSnapshot> all) {
+        Map<String, NodeSnapshot> byId = new HashMap<>();
+        for (NodeSnapshot node : all) {
+            byId.put(node.id(), node);
+        }
+        int[] out = new int[all.size()];
+        java.util.Arrays.fill(out, -1);
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        Map<String, Integer> next = new HashMap<>();
+        // 1. promoted replicas inherit from a former master that is gone
+        for (int i = 0; i < all.size(); i++) {
+            NodeSnapshot node = all.get(i);
+            String formerMaster = lastMasterOf.get(node.id());
+            Integer inherited = formerMaster == null ? null : stickyColor.get(formerMaster);
+            NodeSnapshot former = formerMaster == null ? null : byId.get(formerMaster);
+            boolean formerGone = former == null || !former.running() || former.slotCount() == 0 || !former.isMaster();
+            if (node.isMaster() && !stickyColor.containsKey(node.id()) && inherited != null && formerGone
+                    && used.add(inherited)) {
+                out[i] = inherited;
+                next.put(node.id(), inherited);
+            }
+        }
+        // 2. masters that had a colour keep it, unless an heir took it
+        for (int i = 0; i < all.size(); i++) {
+            NodeSnapshot node = all.get(i);
+            Integer had = stickyColor.get(node.id());
+            if (node.isMaster() && out[i] < 0 && had != null && used.add(had)) {
+                out[i] = had;
+                next.put(node.id(), had);
+            }
+        }
+        // 3. everyone else: the first free colour, in node order
+        int candidate = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).isMaster() && out[i] < 0) {
+                while (used.contains(candidate % SlotPaletteSize.SIZE) && used.size() < SlotPaletteSize.SIZE) {
+                    candidate++;
+                }
+                out[i] = candidate;
+                used.add(candidate);
+                next.put(all.get(i).id(), candidate);
+                candidate++;
+            }
+        }
+        stickyColor.clear();
+        stickyColor.putAll(next);
+        lastMasterOf.clear();
+        for (NodeSnapshot node : all) {
+            if (!node.isMaster() && node.masterId() != null) {
+                lastMasterOf.put(node.id(), node.masterId());
+            }
+        }
+        return out;
+    }
+
+    /** The palette's size, so indexes wrap as the ring's colours do. */
+    private static final class SlotPaletteSize {
+        static final int SIZE = org.slotscope.ui.ring.SlotPalette.size();
+    }
+
+    /** How the others see the node, worst first: crashed, fail, fail?, frozen, ok. */
+    static String stateText(NodeSnapshot node, ResourceBundle texts) {
+        if (!node.running()) {
+            return texts.getString("node.crashed");
+        }
+        if (node.health() == NodeSnapshot.Health.FAIL) {
+            return texts.getString("node.fail");
+        }
+        if (node.health() == NodeSnapshot.Health.PFAIL) {
+            return texts.getString("node.pfail");
+        }
+        if (node.frozen()) {
+            return texts.getString("node.frozen");
+        }
+        return texts.getString("node.ok");
     }
 
     /** ":7000" when both nodes share a host (the usual local demo), else the full address. */

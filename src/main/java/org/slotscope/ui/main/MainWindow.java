@@ -4,18 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
+import org.slotscope.ui.actions.ActionsView;
+import org.slotscope.ui.console.ConsoleView;
 import org.slotscope.ui.i18n.Messages;
+import org.slotscope.ui.inspector.InspectorView;
+import org.slotscope.ui.playback.PlaybackView;
 import org.slotscope.ui.sim.SimulationSession;
 import org.slotscope.ui.sim.SnapshotPump;
 
 /**
- * Puts the main view into a stage and keeps it alive across language switches: the view model and
- * the simulation stay, the FXML is loaded again with the other bundle.
+ * Puts the main view into a stage and keeps it alive across language switches: the view models and
+ * the simulation stay, the FXML is loaded again with the other bundle. One animation timer feeds
+ * snapshots and events to the view models and paints the moving layer.
  */
 public final class MainWindow {
     public static final double WIDTH = 1500;
@@ -25,15 +32,16 @@ public final class MainWindow {
             "WenQuanYi Zen Hei", "Droid Sans Fallback", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB");
 
     private final Stage stage;
-    private final MainViewModel viewModel;
+    private final WindowModels models;
     private final SnapshotPump pump;
     private final String cjkFont;
     private MainView view;
+    private Runnable onUsable;
 
     private MainWindow(Stage stage, SimulationSession session, Locale locale) {
         this.stage = stage;
-        this.viewModel = new MainViewModel(locale);
-        this.pump = new SnapshotPump(session, viewModel::apply);
+        this.models = new WindowModels(session, locale, Platform::runLater);
+        this.pump = new SnapshotPump(session, this::applySnapshot, this::frame);
         this.cjkFont = firstInstalled(CJK_FONTS, Font.getFamilies());
     }
 
@@ -41,16 +49,29 @@ public final class MainWindow {
     public static MainWindow open(Stage stage, SimulationSession session, Locale locale) {
         MainWindow window = new MainWindow(stage, session, locale);
         window.view = window.load();
-        stage.setScene(new Scene(window.view.root(), WIDTH, HEIGHT));
+        Scene scene = new Scene(window.view.root(), WIDTH, HEIGHT);
+        // Presenter keys: F2 play/pause, F3 the frame meter (space and letters belong to the console).
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.F2) {
+                window.models.playback().togglePlaying();
+            } else if (e.getCode() == KeyCode.F3) {
+                window.view.frameBox().setSelected(!window.view.frameBox().isSelected());
+            }
+        });
+        stage.setScene(scene);
         window.updateTitle();
-        window.viewModel.localeProperty().addListener((obs, old, now) -> window.reload());
+        window.models.main().localeProperty().addListener((obs, old, now) -> window.reload());
         window.pump.start();
         stage.show();
         return window;
     }
 
     public MainViewModel viewModel() {
-        return viewModel;
+        return models.main();
+    }
+
+    public WindowModels models() {
+        return models;
     }
 
     /** The current controller (a new one after each language switch). */
@@ -60,6 +81,39 @@ public final class MainWindow {
 
     public void close() {
         pump.stop();
+        models.close();
+    }
+
+    /**
+     * Runs {@code task} once, at the first frame that shows the whole cluster (every node in the
+     * table and the ring drawn): the moment a person can start using the window.
+     */
+    public void whenUsable(Runnable task) {
+        onUsable = task;
+    }
+
+    private void applySnapshot(org.slotscope.ui.sim.ClusterSnapshot snapshot) {
+        long start = System.nanoTime();
+        models.apply(snapshot);
+        models.work().add("snapshot", System.nanoTime() - start);
+    }
+
+    private void frame(long now) {
+        models.frames().frame(now);
+        long start = System.nanoTime();
+        models.pullEvents(now);
+        long pulled = System.nanoTime();
+        view.paintFrame(now);
+        long painted = System.nanoTime();
+        models.work().add("events", pulled - start);
+        models.work().add("paint", painted - pulled);
+        if (onUsable != null && models.main().snapshotProperty().get() != null
+                && view.nodeTable().getItems().size() == models.main().snapshotProperty().get().nodes().size()
+                && view.ring().image() != null) {
+            Runnable task = onUsable;
+            onUsable = null;
+            task.run();
+        }
     }
 
     private void reload() {
@@ -69,21 +123,29 @@ public final class MainWindow {
     }
 
     private void updateTitle() {
-        stage.setTitle(viewModel.bundle().getString("app.title"));
+        stage.setTitle(models.main().bundle().getString("app.title"));
     }
 
     private MainView load() {
-        FXMLLoader loader = new FXMLLoader(MainView.class.getResource(MainView.FXML), viewModel.bundle());
+        FXMLLoader loader = new FXMLLoader(MainView.class.getResource(MainView.FXML), models.main().bundle());
         loader.setControllerFactory(type -> {
-            if (type != MainView.class) {
-                throw new IllegalArgumentException("unexpected controller " + type);
+            if (type == MainView.class) {
+                return new MainView(models);
+            } else if (type == ConsoleView.class) {
+                return new ConsoleView(models.console());
+            } else if (type == ActionsView.class) {
+                return new ActionsView(models.actions());
+            } else if (type == PlaybackView.class) {
+                return new PlaybackView(models.playback(), models.main().bundle());
+            } else if (type == InspectorView.class) {
+                return new InspectorView(models.inspector());
             }
-            return new MainView(viewModel);
+            throw new IllegalArgumentException("unexpected controller " + type);
         });
         try {
             Parent root = loader.load();
             MainView controller = loader.getController();
-            if (cjkFont != null && Messages.SIMPLIFIED_CHINESE.equals(viewModel.localeProperty().get())) {
+            if (cjkFont != null && Messages.SIMPLIFIED_CHINESE.equals(models.main().localeProperty().get())) {
                 // JavaFX takes only the first family of a CSS list; choose one that is really installed.
                 root.setStyle("-fx-font-family: \"" + cjkFont + "\";");
             }

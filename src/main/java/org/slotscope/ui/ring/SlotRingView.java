@@ -4,56 +4,156 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.Arrays;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import org.slotscope.engine.slot.HashSlot;
 
 /**
- * The 16384 hash slots as a ring, slot 0 at twelve o'clock, clockwise, each slot coloured by the
- * master that owns it. Drawing one shape per slot costs hundreds of milliseconds per frame in the
- * software pipeline; instead every pixel knows its slot (computed once per size) and a repaint is
- * one pass over an int buffer shared with the image.
+ * The 16384 hash slots as a ring (slot 0 at twelve o'clock, clockwise) or as a 128x128 grid, each
+ * slot coloured by the master that owns it; an inner track shows keys per slot; a slot being
+ * migrated is striped in its owner's and its target's colours, the stripes moving while it is open.
+ * Drawing one shape per slot costs hundreds of milliseconds per frame in the software pipeline;
+ * instead every pixel knows its slot (computed once per size and layout) and a repaint is one pass
+ * over an int buffer shared with the image. A canvas above it carries the few shapes that move
+ * (nodes, arcs, requests in flight).
  */
 public final class SlotRingView extends Region {
     public static final String STYLE_CLASS = "slot-ring";
     public static final String CENTER_STYLE_CLASS = "slot-ring-center";
-    /** Inner radius as a fraction of the outer one: a thick ring that leaves room for the centre text. */
-    static final double INNER_RATIO = 0.62;
+
+    /** Ring or grid: the same slots, the same colours. */
+    public enum Layout { RING, GRID }
+
+    /** Inner radius as a fraction of the outer one: a thick ring that leaves room for the centre. */
+    public static final double INNER_RATIO = 0.62;
+    /** The key-density track just inside the ring, as fractions of the outer radius. */
+    static final double DENSITY_OUTER = 0.60;
+    static final double DENSITY_INNER = 0.55;
+    /** Map values at or below this encode the density track: -(slot + 2). */
     private static final int TRANSPARENT = 0x00000000;
+    private static final int HIGHLIGHT = 0xFF000000;
     private static final int MIN_SIDE = 64;
+    private static final int GRID = 128;
+    private static final int STRIPE = 6;
+    /** Slots on each side averaged into the density track (the ring's pixels are ~10 slots wide). */
+    static final int DENSITY_WINDOW = 12;
 
     private final ImageView imageView = new ImageView();
+    private final Canvas overlay = new Canvas();
     private final Label centerLabel = new Label();
+    private final ObjectProperty<Layout> layout = new SimpleObjectProperty<>(this, "layout", Layout.RING);
+    private final ReadOnlyIntegerWrapper hoveredSlot = new ReadOnlyIntegerWrapper(this, "hoveredSlot", -1);
+    private final IntegerProperty selectedSlot = new SimpleIntegerProperty(this, "selectedSlot", -1);
+    private final IntegerProperty highlightedSlot = new SimpleIntegerProperty(this, "highlightedSlot", -1);
     private int[] slotColorIndex = new int[HashSlot.SLOTS];
+    private int[] peerColorIndex = new int[HashSlot.SLOTS];
+    private int[] keysInSlot = new int[HashSlot.SLOTS];
+    private int maxKeys = 1;
+    private boolean anyOpen;
+    private int phase;
     private int side;
     private int[] pixelSlot = new int[0];
     private IntBuffer pixels;
     private PixelBuffer<IntBuffer> pixelBuffer;
     private WritableImage image;
+    private long repaints;
 
     public SlotRingView() {
         getStyleClass().add(STYLE_CLASS);
         centerLabel.getStyleClass().add(CENTER_STYLE_CLASS);
         centerLabel.setWrapText(true);
         centerLabel.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        centerLabel.setMouseTransparent(true);
+        centerLabel.setVisible(false); // the nodes are drawn in the middle now; the heading says what the ring is
+        overlay.setMouseTransparent(true);
         Arrays.fill(slotColorIndex, -1);
+        Arrays.fill(peerColorIndex, -1);
         imageView.setSmooth(false);
-        getChildren().addAll(imageView, centerLabel);
+        getChildren().addAll(imageView, centerLabel, overlay);
+        layout.addListener((obs, old, now) -> {
+            side = 0; // recompute the pixel map for the other layout
+            requestLayout();
+        });
+        highlightedSlot.addListener((obs, old, now) -> repaint());
+        selectedSlot.addListener((obs, old, now) -> repaint());
+        imageView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoveredSlot.set(slotAt(e.getX(), e.getY())));
+        imageView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoveredSlot.set(-1));
+        imageView.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            int slot = slotAt(e.getX(), e.getY());
+            if (slot >= 0) {
+                selectedSlot.set(slot);
+            }
+        });
+    }
+
+    public ObjectProperty<Layout> layoutProperty() {
+        return layout;
+    }
+
+    /** The slot under the mouse, -1 when none. */
+    public ReadOnlyIntegerProperty hoveredSlotProperty() {
+        return hoveredSlot.getReadOnlyProperty();
+    }
+
+    /** The slot last clicked. */
+    public IntegerProperty selectedSlotProperty() {
+        return selectedSlot;
+    }
+
+    /** A slot drawn in black (the inspector's key). */
+    public IntegerProperty highlightedSlotProperty() {
+        return highlightedSlot;
     }
 
     /** The colour index of each slot's owner (-1: unassigned). The array is copied. */
     public void setSlotColors(int[] colorIndexPerSlot) {
+        setSlots(colorIndexPerSlot, null, null);
+    }
+
+    /**
+     * Owners' colours, the colour of the node each open slot is migrating to (-1: not open), and keys
+     * per slot (null: leave as is). Arrays are copied.
+     */
+    public void setSlots(int[] colorIndexPerSlot, int[] peerColorPerSlot, int[] keysPerSlot) {
         if (colorIndexPerSlot.length != HashSlot.SLOTS) {
             throw new IllegalArgumentException("expected " + HashSlot.SLOTS + " slots, got " + colorIndexPerSlot.length);
         }
         slotColorIndex = colorIndexPerSlot.clone();
+        if (peerColorPerSlot != null) {
+            peerColorIndex = peerColorPerSlot.clone();
+            anyOpen = Arrays.stream(peerColorIndex).anyMatch(c -> c >= 0);
+        }
+        if (keysPerSlot != null) {
+            keysInSlot = smoothed(keysPerSlot, DENSITY_WINDOW);
+            maxKeys = Math.max(1, Arrays.stream(keysInSlot).max().orElse(1));
+        }
         repaint();
+    }
+
+    /** Moves the migration stripes one step (called every frame; repaints only while a slot is open). */
+    public void animate() {
+        if (anyOpen) {
+            phase = (phase + 1) % (2 * STRIPE);
+            repaint();
+        }
+    }
+
+    public boolean hasOpenSlots() {
+        return anyOpen;
     }
 
     public void setCenterText(String text) {
@@ -62,6 +162,11 @@ public final class SlotRingView extends Region {
 
     public String centerText() {
         return centerLabel.getText();
+    }
+
+    /** The canvas above the slots, the size of the image, for shapes that move. */
+    public Canvas overlay() {
+        return overlay;
     }
 
     /** The image the ring is drawn into (null until the control has been laid out). */
@@ -74,18 +179,39 @@ public final class SlotRingView extends Region {
         return side;
     }
 
-    /** The pixel (image coordinates) halfway across the ring at the angle of the middle of {@code slot}. */
+    /** How many times the pixels were repainted (for the frame meter and tests). */
+    public long repaints() {
+        return repaints;
+    }
+
+    /** The pixel (image coordinates) in the middle of {@code slot}: halfway across the ring, or its grid cell. */
     public Point2D pixelOfSlot(int slot) {
+        if (layout.get() == Layout.GRID) {
+            double cell = side / (double) GRID;
+            return new Point2D(Math.floor((slot % GRID + 0.5) * cell), Math.floor((slot / GRID + 0.5) * cell));
+        }
+        return pointAt(slot, (1 + INNER_RATIO) / 2);
+    }
+
+    /** The point at {@code slot}'s angle and {@code radiusFraction} of the outer radius (ring layout). */
+    public Point2D pointAt(double slot, double radiusFraction) {
         double center = side / 2.0;
-        double outer = outerRadius(side);
-        double radius = (outer + outer * INNER_RATIO) / 2;
+        double radius = outerRadius(side) * radiusFraction;
         double angle = (slot + 0.5) / HashSlot.SLOTS * 2 * Math.PI;
         return new Point2D(Math.floor(center + radius * Math.sin(angle)), Math.floor(center - radius * Math.cos(angle)));
     }
 
-    /** Which slot a pixel of the image shows, or -1 outside the ring. */
+    /** Which slot a pixel of the image shows, or -1 outside the slots. */
     public int slotAtPixel(int x, int y) {
-        return pixelSlot[y * side + x];
+        if (x < 0 || y < 0 || x >= side || y >= side) {
+            return -1;
+        }
+        int value = pixelSlot[y * side + x];
+        return value >= 0 ? value : value <= -2 ? -value - 2 : -1;
+    }
+
+    private int slotAt(double x, double y) {
+        return slotAtPixel((int) Math.floor(x), (int) Math.floor(y));
     }
 
     @Override
@@ -99,7 +225,8 @@ public final class SlotRingView extends Region {
         double x = snappedLeftInset() + Math.floor((width - side) / 2);
         double y = snappedTopInset() + Math.floor((height - side) / 2);
         imageView.relocate(x, y);
-        double labelWidth = side * INNER_RATIO * 1.2;
+        overlay.relocate(x, y);
+        double labelWidth = side * DENSITY_INNER * 1.2;
         double labelHeight = centerLabel.prefHeight(labelWidth);
         centerLabel.resizeRelocate(x + (side - labelWidth) / 2, y + (side - labelHeight) / 2, labelWidth, labelHeight);
     }
@@ -124,26 +251,33 @@ public final class SlotRingView extends Region {
         return 240;
     }
 
-    private static double outerRadius(int side) {
+    static double outerRadius(int side) {
         return side / 2.0 - 2;
     }
 
     private void resize(int newSide) {
         side = newSide;
-        pixelSlot = pixelToSlotMap(newSide);
+        pixelSlot = layout.get() == Layout.GRID ? gridMap(newSide) : pixelToSlotMap(newSide);
         pixels = ByteBuffer.allocateDirect(newSide * newSide * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
         pixelBuffer = new PixelBuffer<>(newSide, newSide, pixels, PixelFormat.getIntArgbPreInstance());
         image = new WritableImage(pixelBuffer);
         imageView.setImage(image);
+        overlay.setWidth(newSide);
+        overlay.setHeight(newSide);
         repaint();
     }
 
-    /** For every pixel of a side x side image, the slot whose angle its centre lies at, or -1. */
+    /**
+     * For every pixel of a side x side image, the slot whose angle its centre lies at in the ring,
+     * -(slot + 2) in the key-density track inside it, or -1.
+     */
     static int[] pixelToSlotMap(int side) {
         int[] map = new int[side * side];
         double center = side / 2.0;
         double outer = outerRadius(side);
         double inner = outer * INNER_RATIO;
+        double densityOuter = outer * DENSITY_OUTER;
+        double densityInner = outer * DENSITY_INNER;
         double fullTurn = 2 * Math.PI;
         for (int y = 0; y < side; y++) {
             double dy = y + 0.5 - center;
@@ -151,7 +285,9 @@ public final class SlotRingView extends Region {
                 double dx = x + 0.5 - center;
                 double r = Math.sqrt(dx * dx + dy * dy);
                 int index = y * side + x;
-                if (r < inner || r > outer) {
+                boolean inRing = r >= inner && r <= outer;
+                boolean inTrack = r >= densityInner && r <= densityOuter;
+                if (!inRing && !inTrack) {
                     map[index] = -1;
                     continue;
                 }
@@ -160,8 +296,25 @@ public final class SlotRingView extends Region {
                 if (angle < 0) {
                     angle += fullTurn;
                 }
-                int slot = (int) (angle / fullTurn * HashSlot.SLOTS);
-                map[index] = Math.min(slot, HashSlot.SLOTS - 1);
+                int slot = Math.min((int) (angle / fullTurn * HashSlot.SLOTS), HashSlot.SLOTS - 1);
+                map[index] = inRing ? slot : -(slot + 2);
+            }
+        }
+        return map;
+    }
+
+    /** 128 x 128 cells, slot 0 top left, row by row; a one-pixel gap between cells when they are big enough. */
+    static int[] gridMap(int side) {
+        int[] map = new int[side * side];
+        double cell = side / (double) GRID;
+        boolean gaps = cell >= 4;
+        for (int y = 0; y < side; y++) {
+            int row = Math.min(GRID - 1, (int) (y / cell));
+            boolean rowGap = gaps && (int) ((y + 1) / cell) != row && y + 1 < side;
+            for (int x = 0; x < side; x++) {
+                int column = Math.min(GRID - 1, (int) (x / cell));
+                boolean columnGap = gaps && (int) ((x + 1) / cell) != column && x + 1 < side;
+                map[y * side + x] = rowGap || columnGap ? -1 : row * GRID + column;
             }
         }
         return map;
@@ -171,15 +324,63 @@ public final class SlotRingView extends Region {
         if (pixelBuffer == null) {
             return;
         }
+        repaints++;
         int[] colors = slotColorIndex;
+        int[] peers = peerColorIndex;
+        int[] keys = keysInSlot;
+        int most = maxKeys;
         int[] map = pixelSlot;
+        int width = side;
+        int offset = phase;
+        int highlight = highlightedSlot.get();
+        int selected = selectedSlot.get();
         IntBuffer target = pixels;
         pixelBuffer.updateBuffer(buffer -> {
             for (int i = 0; i < map.length; i++) {
-                int slot = map[i];
-                target.put(i, slot < 0 ? TRANSPARENT : SlotPalette.argb(colors[slot]));
+                int value = map[i];
+                int argb;
+                if (value >= 0) {
+                    if (value == highlight || value == selected) {
+                        argb = HIGHLIGHT;
+                    } else if (peers[value] >= 0 && (((i % width) + (i / width) + offset) / STRIPE) % 2 == 0) {
+                        argb = SlotPalette.argb(peers[value]); // a moving stripe in the target's colour
+                    } else {
+                        argb = SlotPalette.argb(colors[value]);
+                    }
+                } else if (value <= -2) {
+                    argb = densityArgb(keys[-value - 2], most);
+                } else {
+                    argb = TRANSPARENT;
+                }
+                target.put(i, argb);
             }
             return null;
         });
+    }
+
+    /**
+     * A pixel of the density track covers about ten slots but shows one: averaging each slot with its
+     * neighbours (in keys per slot x 100, to keep the fraction) shows the density instead of noise.
+     */
+    static int[] smoothed(int[] keys, int halfWindow) {
+        int n = keys.length;
+        int[] out = new int[n];
+        long sum = 0;
+        for (int i = -halfWindow; i <= halfWindow; i++) {
+            sum += keys[Math.floorMod(i, n)];
+        }
+        int width = 2 * halfWindow + 1;
+        for (int slot = 0; slot < n; slot++) {
+            out[slot] = (int) (sum * 100 / width);
+            sum += keys[Math.floorMod(slot + halfWindow + 1, n)] - keys[Math.floorMod(slot - halfWindow, n)];
+        }
+        return out;
+    }
+
+    /** Light grey for an empty slot to near black for the fullest one. */
+    static int densityArgb(int keys, int max) {
+        int level = keys == 0 ? 0 : 40 + (int) (200.0 * keys / max);
+        int grey = 235 - Math.min(level, 235);
+        return 0xFF000000 | (grey << 16) | (grey << 8) | grey;
     }
 }

@@ -1,7 +1,8 @@
 package org.slotscope.ui.sim;
 
 /**
- * One node as it sees itself (its own clusterState's myself record), frozen at one instant.
+ * One node as it sees itself (its own clusterState's myself record), frozen at one instant, plus how
+ * the others see it.
  *
  * @param id the 40-hex node id
  * @param address host:port of the client port
@@ -12,10 +13,23 @@ package org.slotscope.ui.sim;
  * @param configEpoch the node's configEpoch
  * @param currentEpoch the node's currentEpoch
  * @param running false once the node has been stopped
+ * @param health the worst failure flag any running node holds for it (fail? = PFAIL, fail = FAIL)
+ * @param frozen the node is inside a DEBUG SLEEP / SLOTSCOPE FREEZE
+ * @param replOffset its replication offset
  */
 public record NodeSnapshot(String id, String address, Role role, String masterId, int slotCount, long keyCount,
-                           long configEpoch, long currentEpoch, boolean running) {
+                           long configEpoch, long currentEpoch, boolean running, Health health, boolean frozen,
+                           long replOffset) {
     public enum Role { MASTER, REPLICA }
+
+    /** What the other nodes think of this one: Redis's fail? (PFAIL) and fail (FAIL) flags. */
+    public enum Health { OK, PFAIL, FAIL }
+
+    public NodeSnapshot(String id, String address, Role role, String masterId, int slotCount, long keyCount,
+                        long configEpoch, long currentEpoch, boolean running) {
+        this(id, address, role, masterId, slotCount, keyCount, configEpoch, currentEpoch, running, Health.OK, false,
+                0);
+    }
 
     public boolean isMaster() {
         return role == Role.MASTER;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slotscope.engine.SimCluster;
 import org.slotscope.engine.node.ClusterNode;
 import org.slotscope.engine.node.KnownNode;
+import org.slotscope.engine.node.NodeFlag;
 import org.slotscope.engine.slot.HashSlot;
 
 /** Freezes a {@link SimCluster} into a {@link ClusterSnapshot}. Call it on the engine thread only. */
@@ -17,19 +18,26 @@ public final class SnapshotBuilder {
 
     public static ClusterSnapshot build(SimCluster cluster) {
         List<ClusterNode> all = new ArrayList<>(cluster.nodes());
-        List<NodeSnapshot> nodes = new ArrayList<>(all.size());
         Map<String, Integer> indexById = new HashMap<>();
         for (ClusterNode node : all) {
+            indexById.put(node.id().value(), indexById.size());
+        }
+        List<NodeSnapshot> nodes = new ArrayList<>(all.size());
+        for (ClusterNode node : all) {
             KnownNode self = node.state().myself();
-            indexById.put(node.id().value(), nodes.size());
             nodes.add(new NodeSnapshot(node.id().value(), node.address(),
                     self.isMaster() ? NodeSnapshot.Role.MASTER : NodeSnapshot.Role.REPLICA,
                     self.master() == null ? null : self.master().id().value(),
                     self.slotCount(), node.keyspace().size(), self.configEpoch(), node.state().currentEpoch(),
-                    node.isRunning()));
+                    node.isRunning(), health(node, all), node.isFrozen(cluster.now()), self.replOffset()));
         }
         int[] owner = new int[HashSlot.SLOTS];
+        int[] migratingTo = new int[HashSlot.SLOTS];
+        int[] importingFrom = new int[HashSlot.SLOTS];
+        int[] keys = new int[HashSlot.SLOTS];
         Arrays.fill(owner, ClusterSnapshot.UNASSIGNED);
+        Arrays.fill(migratingTo, ClusterSnapshot.UNASSIGNED);
+        Arrays.fill(importingFrom, ClusterSnapshot.UNASSIGNED);
         long[] ownerEpoch = new long[HashSlot.SLOTS];
         boolean ok = true;
         boolean anyMaster = false;
@@ -51,7 +59,45 @@ public final class SnapshotBuilder {
                     ownerEpoch[slot] = self.configEpoch();
                 }
             }
+            if (node.isRunning()) {
+                for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
+                    keys[slot] += node.keyspace().countInSlot(slot);
+                }
+            }
+            if (node.state().hasOpenSlots()) {
+                for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
+                    KnownNode to = node.state().migratingSlotsTo(slot);
+                    if (to != null) {
+                        migratingTo[slot] = indexById.getOrDefault(to.id().value(), ClusterSnapshot.UNASSIGNED);
+                    }
+                    KnownNode from = node.state().importingSlotsFrom(slot);
+                    if (from != null) {
+                        importingFrom[slot] = indexById.getOrDefault(from.id().value(), ClusterSnapshot.UNASSIGNED);
+                    }
+                }
+            }
         }
-        return new ClusterSnapshot(cluster.now(), owner, nodes, ok && anyMaster);
+        return new ClusterSnapshot(cluster.now(), owner, nodes, ok && anyMaster, migratingTo, importingFrom, keys);
+    }
+
+    /** FAIL if any running node flags it fail, else PFAIL if any flags it fail?, else OK. */
+    private static NodeSnapshot.Health health(ClusterNode subject, List<ClusterNode> all) {
+        NodeSnapshot.Health worst = NodeSnapshot.Health.OK;
+        for (ClusterNode viewer : all) {
+            if (viewer == subject || !viewer.isRunning()) {
+                continue;
+            }
+            KnownNode seen = viewer.state().lookup(subject.id());
+            if (seen == null) {
+                continue;
+            }
+            if (seen.has(NodeFlag.FAIL)) {
+                return NodeSnapshot.Health.FAIL;
+            }
+            if (seen.has(NodeFlag.PFAIL)) {
+                worst = NodeSnapshot.Health.PFAIL;
+            }
+        }
+        return worst;
     }
 }

@@ -12,13 +12,21 @@ public final class SnapshotPump {
 
     private final SimulationSession session;
     private final Consumer<ClusterSnapshot> sink;
+    private final java.util.function.LongConsumer onFrame;
     private final AnimationTimer timer;
     private ClusterSnapshot delivered;
     private long lastRequest = Long.MIN_VALUE;
 
     public SnapshotPump(SimulationSession session, Consumer<ClusterSnapshot> sink) {
+        this(session, sink, now -> { });
+    }
+
+    /** {@code onFrame} runs at every pulse after the snapshot, with the pulse's time: the window paints there. */
+    public SnapshotPump(SimulationSession session, Consumer<ClusterSnapshot> sink,
+                        java.util.function.LongConsumer onFrame) {
         this.session = session;
         this.sink = sink;
+        this.onFrame = onFrame;
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -45,5 +53,6 @@ public final class SnapshotPump {
             lastRequest = now;
             session.requestSnapshot();
         }
+        onFrame.accept(now);
     }
 }

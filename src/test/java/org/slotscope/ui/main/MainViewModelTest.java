@@ -172,4 +172,72 @@ class MainViewModelTest {
         assertEquals(Messages.SIMPLIFIED_CHINESE, Messages.startLocale(null, Locale.CHINA));
         assertEquals(Messages.ENGLISH, Messages.startLocale("", Locale.FRANCE));
     }
+
+    @Test
+    void aPromotedReplicaInheritsTheColourOfTheMasterItReplacedAndOthersKeepTheirs() {
+        MainViewModel model = new MainViewModel(Locale.ENGLISH);
+        model.apply(threeByThree(0));
+        int first = model.nodes().get(0).colorIndex();
+        int second = model.nodes().get(1).colorIndex();
+        // 7000 crashed, its replica 7003 took its slots (configEpoch 7)
+        int[] owners = new int[16384];
+        Arrays.fill(owners, 0, 5461, 3);
+        Arrays.fill(owners, 5461, 10923, 1);
+        Arrays.fill(owners, 10923, 16384, 2);
+        List<NodeSnapshot> after = List.of(
+                new NodeSnapshot(M1, "127.0.0.1:7000", Role.MASTER, null, 5461, 10, 1, 6, false),
+                new NodeSnapshot(M2, "127.0.0.1:7001", Role.MASTER, null, 5462, 11, 2, 7, true),
+                new NodeSnapshot(M3, "127.0.0.1:7002", Role.MASTER, null, 5461, 12, 3, 7, true),
+                new NodeSnapshot(R1, "127.0.0.1:7003", Role.MASTER, null, 5461, 10, 7, 7, true),
+                new NodeSnapshot(R2, "127.0.0.1:7004", Role.REPLICA, M2, 0, 11, 5, 7, true),
+                new NodeSnapshot(R3, "127.0.0.1:7005", Role.REPLICA, M3, 0, 12, 6, 7, true));
+        model.apply(new ClusterSnapshot(10_000, owners, after, true));
+        assertEquals(first, model.nodes().get(3).colorIndex(), "7003 wears 7000's colour");
+        assertEquals(first, model.slotColorsProperty().get()[0], "slot 0 keeps its colour through the failover");
+        assertEquals(second, model.nodes().get(1).colorIndex());
+        assertNotEquals(first, model.nodes().get(0).colorIndex(), "the crashed master gave its colour away");
+    }
+
+    @Test
+    void countsReachTheTableAtMostThreeTimesASecondButRolesAtOnce() {
+        long[] now = {0};
+        MainViewModel model = new MainViewModel(Locale.ENGLISH);
+        model.setClock(() -> now[0]);
+        model.apply(threeByThree(0));
+        int[] owners = threeByThree(0).slotOwner();
+        owners[0] = 1; // a slot moved: the ring changes at once, the counts in the table a little later
+        List<NodeSnapshot> nodes = threeByThree(0).nodes();
+        now[0] += 100_000_000L;
+        model.apply(new ClusterSnapshot(100, owners, nodes, true));
+        assertEquals(1, model.slotColorsProperty().get()[0], "the ring follows every snapshot");
+        assertEquals("slots 0-5460 (5461)", model.legend().get(0).detail(), "the legend and table wait");
+        now[0] += MainViewModel.ROWS_PERIOD_NANOS;
+        model.apply(new ClusterSnapshot(400, owners, nodes, true));
+        assertEquals("slots 1-5460 (5460)", model.legend().get(0).detail(), "then catches up, same topology or not");
+
+        List<NodeSnapshot> crashed = new ArrayList<>(nodes);
+        crashed.set(0, new NodeSnapshot(M1, "127.0.0.1:7000", Role.MASTER, null, 5461, 10, 1, 6, false));
+        now[0] += 1_000_000L;
+        model.apply(new ClusterSnapshot(401, owners, crashed, true));
+        assertTrue(!model.nodes().get(0).running(), "a crash shows at once");
+    }
+
+    @Test
+    void theStateColumnSaysFailQuestionFailCrashedAndFrozenInThatOrder() {
+        MainViewModel model = new MainViewModel(Locale.ENGLISH);
+        List<NodeSnapshot> nodes = new ArrayList<>(threeByThree(0).nodes());
+        nodes.set(0, new NodeSnapshot(M1, "127.0.0.1:7000", Role.MASTER, null, 5461, 10, 1, 6, true,
+                NodeSnapshot.Health.PFAIL, false, 0));
+        nodes.set(1, new NodeSnapshot(M2, "127.0.0.1:7001", Role.MASTER, null, 5462, 11, 2, 6, true,
+                NodeSnapshot.Health.FAIL, true, 0));
+        nodes.set(2, new NodeSnapshot(M3, "127.0.0.1:7002", Role.MASTER, null, 5461, 12, 3, 6, false,
+                NodeSnapshot.Health.FAIL, false, 0));
+        nodes.set(3, new NodeSnapshot(R1, "127.0.0.1:7003", Role.REPLICA, M1, 0, 10, 4, 6, true,
+                NodeSnapshot.Health.OK, true, 0));
+        model.apply(new ClusterSnapshot(0, threeByThree(0).slotOwner(), nodes, false));
+        assertEquals(List.of("fail? (suspected)", "fail", "crashed", "frozen", "ok", "ok"),
+                model.nodes().stream().map(NodeRow::stateText).toList());
+        model.localeProperty().set(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("fail?\uff08\u7591\u4f3c\u4e0b\u7ebf\uff09", model.nodes().get(0).stateText());
+    }
 }

@@ -56,4 +56,17 @@ class SlotRingViewTest {
         assertEquals(SlotPalette.argb(0), SlotPalette.argb(SlotPalette.size()));
         assertEquals(SlotPalette.UNASSIGNED_ARGB, SlotPalette.argb(-1));
     }
+
+    @Test
+    void densityIsAveragedOverNeighbouringSlotsAroundTheRing() {
+        int[] keys = new int[16384];
+        keys[0] = 3;
+        keys[16383] = 3;
+        int[] smooth = SlotRingView.smoothed(keys, 1);
+        assertEquals(200, smooth[0], "(3 + 3 + 0) / 3 slots, x100");
+        assertEquals(100, smooth[1]);
+        assertEquals(0, smooth[2]);
+        assertEquals(200, smooth[16383], "wraps past slot 16383");
+        assertEquals(100, smooth[16382]);
+    }
 }

@@ -1,0 +1,253 @@
+package org.slotscope.ui.actions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slotscope.admin.MoveExecutor;
+import org.slotscope.admin.MoveOperation;
+import org.slotscope.admin.SlotMover;
+import org.slotscope.engine.command.Reply;
+import org.slotscope.engine.slot.HashSlot;
+import org.slotscope.link.NodeLink;
+import org.slotscope.ui.i18n.Messages;
+import org.slotscope.ui.sim.ClusterSnapshot;
+import org.slotscope.ui.sim.NodeSnapshot;
+import org.slotscope.ui.sim.SimulationSession;
+import org.slotscope.ui.task.Background;
+
+/**
+ * Quick actions on the selected node (crash, restart, manual failover) and a simple reshard (target
+ * master and number of slots). Each is an input to the engine: SLOTSCOPE CRASH / RESTART and CLUSTER
+ * FAILOVER sent over a journaled link, the reshard run by {@link MoveOperation} over the same links
+ * on a background thread, its progress reported here. Nothing waits on the FX thread.
+ */
+public final class ActionsViewModel {
+    /** redis-cli's reshard: 10 keys per MIGRATE, slot by slot, one pair at a time, so it can be watched. */
+    static final SlotMover.Options RESHARD_OPTIONS = new SlotMover.Options(10, 60_000, false);
+
+    private final SimulationSession session;
+    private final Background background;
+    private final Supplier<ResourceBundle> texts;
+    private final ObjectProperty<NodeSnapshot> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
+    private final ObservableList<String> masters = FXCollections.observableArrayList();
+    private final StringProperty reshardTarget = new SimpleStringProperty(this, "reshardTarget");
+    private final StringProperty reshardSlots = new SimpleStringProperty(this, "reshardSlots", "1000");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private ClusterSnapshot snapshot;
+    private MoveOperation operation;
+
+    public ActionsViewModel(SimulationSession session, Background background, Supplier<ResourceBundle> texts) {
+        this.session = session;
+        this.background = background;
+        this.texts = texts;
+    }
+
+    public ObjectProperty<NodeSnapshot> selectedNodeProperty() {
+        return selectedNode;
+    }
+
+    public ObservableList<String> masters() {
+        return masters;
+    }
+
+    public StringProperty reshardTargetProperty() {
+        return reshardTarget;
+    }
+
+    public StringProperty reshardSlotsProperty() {
+        return reshardSlots;
+    }
+
+    /** Slots moved / slots planned, 0..1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void apply(ClusterSnapshot next) {
+        snapshot = next;
+        List<String> addresses = new ArrayList<>();
+        for (NodeSnapshot node : next.nodes()) {
+            if (node.isMaster() && node.running()) {
+                addresses.add(node.address());
+            }
+        }
+        if (!addresses.equals(masters)) {
+            masters.setAll(addresses);
+        }
+        NodeSnapshot selected = selectedNode.get();
+        if (selected != null) {
+            int index = next.indexOf(selected.id());
+            if (index >= 0 && !next.nodes().get(index).equals(selected)) {
+                selectedNode.set(next.nodes().get(index));
+            }
+        }
+    }
+
+    /** Moves the chosen number of slots to the chosen master, from all the others (redis-cli's reshard). */
+    public void startReshard() {
+        if (running.get() || snapshot == null) {
+            return;
+        }
+        String targetAddress = reshardTarget.get();
+        NodeSnapshot target = byAddress(targetAddress);
+        if (target == null || !target.isMaster()) {
+            message.set(texts.get().getString("reshard.noTarget"));
+            return;
+        }
+        int slots;
+        try {
+            slots = Integer.parseInt(reshardSlots.get().trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            slots = -1;
+        }
+        if (slots < 1 || slots > HashSlot.SLOTS) {
+            message.set(Messages.format(texts.get(), "reshard.badCount", String.valueOf(reshardSlots.get())));
+            return;
+        }
+        MoveOperation move = new MoveOperation(session.connector());
+        operation = move;
+        running.set(true);
+        progress.set(0);
+        message.set(Messages.format(texts.get(), "reshard.running", slots, targetAddress));
+        int wanted = slots;
+        background.run(() -> move.reshard(targetAddress, List.of(), target.id(), wanted, RESHARD_OPTIONS,
+                p -> background.onUi(() -> progress.set(p.slotsTotal() == 0 ? 1 : p.slotsDone() / (double) p.slotsTotal()))),
+                (MoveExecutor.Result result) -> {
+                    running.set(false);
+                    progress.set(1);
+                    message.set(Messages.format(texts.get(), result.cancelled() ? "reshard.cancelled" : "reshard.done",
+                            result.slotsMoved(), result.keysMoved()));
+                }, error -> {
+                    running.set(false);
+                    message.set(Messages.format(texts.get(), "action.failed", oneLine(error)));
+                });
+    }
+
+    /** Stops the reshard after the slot it is moving (nothing is left half-moved). */
+    public void cancelReshard() {
+        if (operation != null) {
+            operation.cancel();
+        }
+    }
+
+    /** SLOTSCOPE CRASH: the selected node stops as if killed. */
+    public void crash() {
+        NodeSnapshot node = selectedNode.get();
+        if (node != null && node.running()) {
+            sendViaAnother(node, "action.crashed", "SLOTSCOPE", "CRASH", node.id());
+        }
+    }
+
+    /** SLOTSCOPE RESTART: a stopped node starts again (same id, no keys: no persistence). */
+    public void restart() {
+        NodeSnapshot node = selectedNode.get();
+        if (node != null && !node.running()) {
+            sendViaAnother(node, "action.restarted", "SLOTSCOPE", "RESTART", node.id());
+        }
+    }
+
+    /**
+     * CLUSTER FAILOVER on the selected replica, or on the first running replica of the selected
+     * master; FORCE when that master is down (a coordinated failover needs the master's answer).
+     */
+    public void failover() {
+        NodeSnapshot node = selectedNode.get();
+        if (node == null || snapshot == null) {
+            return;
+        }
+        NodeSnapshot replica = node.isMaster() ? firstReplicaOf(node) : node;
+        if (replica == null || !replica.running()) {
+            message.set(texts.get().getString("action.noReplica"));
+            return;
+        }
+        NodeSnapshot master = byId(replica.masterId());
+        boolean force = master == null || !master.running() || master.health() == NodeSnapshot.Health.FAIL;
+        String[] command = force ? new String[] {"CLUSTER", "FAILOVER", "FORCE"} : new String[] {"CLUSTER", "FAILOVER"};
+        send(replica.address(), replica, "action.failoverAsked", command);
+    }
+
+    private void sendViaAnother(NodeSnapshot subject, String doneKey, String... command) {
+        NodeSnapshot via = null;
+        for (NodeSnapshot other : snapshot.nodes()) {
+            if (other.running() && !other.id().equals(subject.id())) {
+                via = other;
+                break;
+            }
+        }
+        if (via == null) {
+            message.set(texts.get().getString("action.noLiveNode"));
+            return;
+        }
+        send(via.address(), subject, doneKey, command);
+    }
+
+    private void send(String address, NodeSnapshot subject, String doneKey, String... command) {
+        background.run(() -> {
+            try (NodeLink link = session.connector().connect(address)) {
+                return link.send(command);
+            }
+        }, reply -> {
+            if (reply instanceof Reply.Error error) {
+                message.set(Messages.format(texts.get(), "action.failed", error.message()));
+            } else {
+                message.set(Messages.format(texts.get(), doneKey, subject.address()));
+            }
+        }, error -> message.set(Messages.format(texts.get(), "action.failed", oneLine(error))));
+    }
+
+    private NodeSnapshot firstReplicaOf(NodeSnapshot master) {
+        for (NodeSnapshot node : snapshot.nodes()) {
+            if (!node.isMaster() && master.id().equals(node.masterId()) && node.running()) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    private NodeSnapshot byAddress(String address) {
+        if (snapshot == null || address == null) {
+            return null;
+        }
+        return snapshot.nodes().stream().filter(n -> n.address().equals(address)).findFirst().orElse(null);
+    }
+
+    private NodeSnapshot byId(String id) {
+        if (snapshot == null || id == null) {
+            return null;
+        }
+        return snapshot.nodes().stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static String oneLine(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return text.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,167 @@
+package org.slotscope.ui.main;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slotscope.engine.event.ClusterEvent;
+import org.slotscope.ui.actions.ActionsViewModel;
+import org.slotscope.ui.console.ConsoleViewModel;
+import org.slotscope.ui.frame.FrameMeter;
+import org.slotscope.ui.inspector.InspectorViewModel;
+import org.slotscope.ui.playback.PlaybackViewModel;
+import org.slotscope.ui.sim.ClusterSnapshot;
+import org.slotscope.ui.sim.SimulationSession;
+import org.slotscope.ui.task.Background;
+import org.slotscope.ui.traffic.TrafficModel;
+
+/**
+ * Every view model of the window, wired to one session. They outlive the views: a language switch
+ * reloads the FXML and keeps all of this. Feeding them (snapshots, events) happens on the FX thread.
+ */
+public final class WindowModels implements AutoCloseable {
+    static final int EVENT_LINES = 300;
+    static final int EVENTS_PER_FRAME = 2_000;
+    static final int LINES_PER_FRAME = 12;
+    static final long LINES_FLUSH_NANOS = 250_000_000L;
+    private final List<String> pendingLines = new java.util.ArrayList<>();
+    private long lastLinesFlush = Long.MIN_VALUE / 2;
+
+    private final SimulationSession session;
+    private final Background background;
+    private final MainViewModel main;
+    private final ConsoleViewModel console;
+    private final ActionsViewModel actions;
+    private final PlaybackViewModel playback;
+    private final InspectorViewModel inspector;
+    private final TrafficModel traffic = new TrafficModel();
+    private final FrameMeter frames = new FrameMeter();
+    private final org.slotscope.ui.frame.WorkMeter work = new org.slotscope.ui.frame.WorkMeter();
+    private final ObservableList<String> eventLines = FXCollections.observableArrayList();
+    private int lastGeneration;
+
+    public WindowModels(SimulationSession session, Locale locale, Executor uiThread) {
+        this.session = session;
+        this.background = new Background(uiThread);
+        this.main = new MainViewModel(locale);
+        this.console = new ConsoleViewModel(session, background);
+        this.actions = new ActionsViewModel(session, background, main::bundle);
+        this.playback = new PlaybackViewModel(session, background, main::bundle, () -> actions.runningProperty().get());
+        this.inspector = new InspectorViewModel(main::bundle);
+        main.localeProperty().addListener((obs, old, now) -> inspector.refresh());
+        actions.selectedNodeProperty().addListener((obs, old, now) -> inspector.selectedNodeProperty().set(now));
+        this.lastGeneration = session.generation();
+    }
+
+    public SimulationSession session() {
+        return session;
+    }
+
+    public MainViewModel main() {
+        return main;
+    }
+
+    public ConsoleViewModel console() {
+        return console;
+    }
+
+    public ActionsViewModel actions() {
+        return actions;
+    }
+
+    public PlaybackViewModel playback() {
+        return playback;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public TrafficModel traffic() {
+        return traffic;
+    }
+
+    public FrameMeter frames() {
+        return frames;
+    }
+
+    /** Time our own code spends on the FX thread per frame, by phase. */
+    public org.slotscope.ui.frame.WorkMeter work() {
+        return work;
+    }
+
+    /** The engine's recent events as text, newest last. */
+    public ObservableList<String> eventLines() {
+        return eventLines;
+    }
+
+    public void apply(ClusterSnapshot snapshot) {
+        main.apply(snapshot);
+        console.apply(snapshot);
+        actions.apply(snapshot);
+        playback.apply(snapshot);
+        inspector.apply(snapshot);
+    }
+
+    /** Once per frame: the engine's new events become flights and event lines. */
+    public void pullEvents(long nowNanos) {
+        if (session.generation() != lastGeneration) {
+            lastGeneration = session.generation();
+            traffic.clear();
+            eventLines.clear();
+            pendingLines.clear();
+        }
+        List<ClusterEvent> events = session.drainEvents(EVENTS_PER_FRAME);
+        if (events.isEmpty()) {
+            flushEventLines(nowNanos);
+            return;
+        }
+        for (ClusterEvent event : events) {
+            traffic.accept(event, nowNanos);
+        }
+        // A reshard emits a dozen events per slot: of those routine kinds list only the newest few per
+        // frame and say how many went by; failures, elections and failovers are always listed.
+        java.util.ArrayDeque<String> lines = new java.util.ArrayDeque<>();
+        int routineListed = 0;
+        int skipped = 0;
+        for (int i = events.size() - 1; i >= 0; i--) {
+            ClusterEvent event = events.get(i);
+            boolean routine = EventText.routine(event);
+            if (routine && routineListed >= LINES_PER_FRAME) {
+                skipped++;
+                continue;
+            }
+            String line = EventText.describe(event, main.snapshotProperty().get());
+            if (line != null) {
+                lines.addFirst(line);
+                routineListed += routine ? 1 : 0;
+            }
+        }
+        if (skipped > 0) {
+            lines.addFirst("\u2026 " + skipped + " \u2026");
+        }
+        pendingLines.addAll(lines);
+        flushEventLines(nowNanos);
+    }
+
+    /** The list takes new lines 4 times a second: a list view relaid out every frame costs a frame. */
+    private void flushEventLines(long nowNanos) {
+        if (pendingLines.isEmpty() || nowNanos - lastLinesFlush < LINES_FLUSH_NANOS) {
+            return;
+        }
+        lastLinesFlush = nowNanos;
+        java.util.List<String> batch = pendingLines.size() > EVENT_LINES
+                ? pendingLines.subList(pendingLines.size() - EVENT_LINES, pendingLines.size()) : pendingLines;
+        eventLines.addAll(batch);
+        pendingLines.clear();
+        if (eventLines.size() > EVENT_LINES) {
+            eventLines.remove(0, eventLines.size() - EVENT_LINES);
+        }
+    }
+
+    @Override
+    public void close() {
+        background.close();
+    }
+}

@@ -1,0 +1,127 @@
+package org.slotscope.ui.playback;
+
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import org.slotscope.ui.sim.TimelineMarker;
+
+/**
+ * Play / pause / step, the speed slider (its value is the decimal exponent: -2..2 is 0.01x..100x) and
+ * the timeline: dragging it chooses a moment, Rewind goes there. Markers are drawn above it.
+ */
+public final class PlaybackView {
+    public static final String FXML = "/org/slotscope/ui/playback/PlaybackView.fxml";
+    public static final String MARKER = "timeline-marker";
+
+    private final PlaybackViewModel viewModel;
+    private final ResourceBundle texts;
+    private final ListChangeListener<TimelineMarker> markerListener = change -> drawMarkers();
+    @FXML
+    private HBox root;
+    @FXML
+    private Button playButton;
+    @FXML
+    private Button stepButton;
+    @FXML
+    private Slider speedSlider;
+    @FXML
+    private Label speedLabel;
+    @FXML
+    private Label timeLabel;
+    @FXML
+    private Pane markerPane;
+    @FXML
+    private Slider timeline;
+    @FXML
+    private Button rewindButton;
+    @FXML
+    private Label messageLabel;
+    private boolean userMovedTimeline;
+    private boolean followingTime;
+
+    public PlaybackView(PlaybackViewModel viewModel, ResourceBundle texts) {
+        this.viewModel = viewModel;
+        this.texts = texts;
+    }
+
+    @FXML
+    private void initialize() {
+        playButton.textProperty().bind(Bindings.createStringBinding(() -> texts.getString(
+                viewModel.playingProperty().get() ? "playback.pause" : "playback.play"), viewModel.playingProperty()));
+        playButton.setOnAction(e -> viewModel.togglePlaying());
+        stepButton.setOnAction(e -> viewModel.step());
+        speedSlider.valueProperty().bindBidirectional(viewModel.speedExponentProperty());
+        speedLabel.textProperty().bind(viewModel.speedTextProperty());
+        timeLabel.textProperty().bind(viewModel.timeTextProperty());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+
+        timeline.maxProperty().bind(Bindings.createDoubleBinding(() -> (double) Math.max(1, viewModel.endTimeProperty().get()),
+                viewModel.endTimeProperty()));
+        viewModel.timeProperty().addListener((obs, old, now) -> {
+            if (!timeline.isValueChanging() && !userMovedTimeline) {
+                followingTime = true;
+                timeline.setValue(now.doubleValue());
+                followingTime = false;
+            }
+        });
+        // Any other change of the value is the user choosing a moment: stop following the clock.
+        timeline.valueProperty().addListener((obs, old, now) -> {
+            if (!followingTime) {
+                userMovedTimeline = true;
+            }
+        });
+        rewindButton.setOnAction(e -> {
+            userMovedTimeline = false;
+            viewModel.rewindTo((long) timeline.getValue());
+        });
+        rewindButton.disableProperty().bind(viewModel.rewindingProperty());
+        viewModel.markers().addListener(new javafx.collections.WeakListChangeListener<>(markerListener));
+        markerPane.widthProperty().addListener((obs, old, now) -> drawMarkers());
+        timeline.maxProperty().addListener((obs, old, now) -> drawMarkers());
+        drawMarkers();
+    }
+
+    public HBox root() {
+        return root;
+    }
+
+    public Slider timeline() {
+        return timeline;
+    }
+
+    private void drawMarkers() {
+        markerPane.getChildren().clear();
+        double width = markerPane.getWidth();
+        double max = timeline.getMax();
+        if (width <= 0 || max <= 0) {
+            return;
+        }
+        // the slider's track is inset by about half a thumb on each side
+        double inset = 8;
+        for (TimelineMarker marker : viewModel.markers()) {
+            double x = inset + (width - 2 * inset) * marker.time() / max;
+            Line line = new Line(x, 0, x, 10);
+            line.getStyleClass().add(MARKER);
+            line.setStroke(colorOf(marker.kind()));
+            Tooltip.install(line, new Tooltip(texts.getString("marker." + marker.kind().name().toLowerCase())));
+            markerPane.getChildren().add(line);
+        }
+    }
+
+    static Color colorOf(TimelineMarker.Kind kind) {
+        return switch (kind) {
+            case MIGRATION -> Color.web("#0072B2");
+            case CRASH, FAIL -> Color.web("#D55E00");
+            case ELECTION, FAILOVER -> Color.web("#009E73");
+        };
+    }
+}

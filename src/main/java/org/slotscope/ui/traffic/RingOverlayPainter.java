@@ -1,0 +1,239 @@
+package org.slotscope.ui.traffic;
+
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.slotscope.ui.ring.SlotPalette;
+import org.slotscope.ui.ring.SlotRingView;
+import org.slotscope.ui.sim.ClusterSnapshot;
+import org.slotscope.ui.sim.NodeSnapshot;
+
+/**
+ * Draws what moves above the ring: nodes inside it (masters filled in their colour, replicas
+ * outlined, fail? / fail / crashed / frozen marked with a symbol and a word), an arc from source to
+ * target for every pair with open slots, and the messages in flight. A few dozen shapes per frame,
+ * never one per slot.
+ */
+public final class RingOverlayPainter {
+    static final double NODE_RADIUS = 17;
+    private static final Font LABEL = Font.font("System", FontWeight.BOLD, 15);
+    private static final Font FLIGHT_LABEL = Font.font("System", FontWeight.BOLD, 16);
+
+    private RingOverlayPainter() {
+    }
+
+    /** The colour of a kind of message: distinct hues plus the label, so colour is never the only cue. */
+    public static Color colorOf(Flight.Kind kind) {
+        return switch (kind) {
+            case REQUEST -> Color.web("#222222");
+            case MOVED -> Color.web("#D55E00");
+            case ASK -> Color.web("#CC79A7");
+            case TRYAGAIN -> Color.web("#B8860B");
+            case ERROR -> Color.web("#C00000");
+            case KEYS -> Color.web("#0072B2");
+            case BUS -> Color.web("#888888");
+        };
+    }
+
+    public static void paint(SlotRingView ring, ClusterSnapshot snapshot, Map<String, Integer> colorById,
+                             List<Flight> flights, long nowNanos, boolean showTraffic) {
+        Canvas canvas = ring.overlay();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (snapshot == null || ring.side() == 0 || ring.layoutProperty().get() != SlotRingView.Layout.RING) {
+            return;
+        }
+        Map<String, NodePlacement.Spot> spots = NodePlacement.place(snapshot);
+        drawOpenSlots(g, ring, snapshot, colorById);
+        drawMarkedSlot(g, ring, ring.selectedSlotProperty().get());
+        drawMarkedSlot(g, ring, ring.highlightedSlotProperty().get());
+        drawMigrationArcs(g, ring, snapshot, spots, colorById);
+        List<NodeSnapshot> nodes = snapshot.nodes();
+        for (NodeSnapshot node : nodes) {
+            NodePlacement.Spot spot = spots.get(node.id());
+            if (spot != null) {
+                drawNode(g, ring.pointAt(spot.angleInSlots(), spot.radius()), node,
+                        colorById.getOrDefault(node.isMaster() ? node.id() : node.masterId(), -1));
+            }
+        }
+        if (showTraffic) {
+            Point2D client = new Point2D(ring.side() / 2.0, ring.side() / 2.0);
+            for (Flight flight : flights) {
+                drawFlight(g, ring, spots, client, flight, nowNanos);
+            }
+        }
+    }
+
+    /** At most this many open slots get a tick; more are already visible as stripes. */
+    static final int MAX_TICKS = 64;
+
+    /**
+     * One slot is 1/16384 of the ring, far thinner than a pixel: an open slot gets a tick across the
+     * ring in its target's colour, outlined, so a slot-by-slot reshard can be followed.
+     */
+    private static void drawOpenSlots(GraphicsContext g, SlotRingView ring, ClusterSnapshot snapshot,
+                                      Map<String, Integer> colorById) {
+        int drawn = 0;
+        g.setLineCap(StrokeLineCap.BUTT);
+        for (int slot = 0; slot < snapshot.slotCount() && drawn < MAX_TICKS; slot++) {
+            int to = snapshot.migratingToOf(slot);
+            int from = snapshot.importingFromOf(slot);
+            if (to < 0 && from < 0) {
+                continue;
+            }
+            drawn++;
+            int peer = to >= 0 ? to : snapshot.ownerOf(slot);
+            Point2D inner = ring.pointAt(slot, SlotRingView.INNER_RATIO - 0.03);
+            Point2D outer = ring.pointAt(slot, 1.0);
+            g.setStroke(Color.web("#111111"));
+            g.setLineWidth(11);
+            g.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
+            g.setStroke(peer < 0 ? Color.WHITE
+                    : SlotPalette.color(colorById.getOrDefault(snapshot.nodes().get(peer).id(), -1)));
+            g.setLineWidth(6);
+            g.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
+        }
+    }
+
+    /** The selected slot and the inspector's key: a black tick, since one slot is thinner than a pixel. */
+    private static void drawMarkedSlot(GraphicsContext g, SlotRingView ring, int slot) {
+        if (slot < 0) {
+            return;
+        }
+        Point2D inner = ring.pointAt(slot, SlotRingView.INNER_RATIO - 0.05);
+        Point2D outer = ring.pointAt(slot, 1.0);
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(9);
+        g.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
+        g.setStroke(Color.BLACK);
+        g.setLineWidth(5);
+        g.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
+    }
+
+    private static void drawMigrationArcs(GraphicsContext g, SlotRingView ring, ClusterSnapshot snapshot,
+                                          Map<String, NodePlacement.Spot> spots, Map<String, Integer> colorById) {
+        int count = snapshot.nodes().size();
+        boolean[][] pairs = new boolean[count][count];
+        for (int slot = 0; slot < snapshot.slotCount(); slot++) {
+            int to = snapshot.migratingToOf(slot);
+            int from = snapshot.ownerOf(slot);
+            if (to >= 0 && from >= 0 && to < count && from < count) {
+                pairs[from][to] = true;
+            }
+        }
+        g.setLineCap(StrokeLineCap.ROUND);
+        for (int from = 0; from < count; from++) {
+            for (int to = 0; to < count; to++) {
+                if (!pairs[from][to]) {
+                    continue;
+                }
+                NodePlacement.Spot a = spots.get(snapshot.nodes().get(from).id());
+                NodePlacement.Spot b = spots.get(snapshot.nodes().get(to).id());
+                if (a == null || b == null) {
+                    continue;
+                }
+                Point2D p = ring.pointAt(a.angleInSlots(), a.radius());
+                Point2D q = ring.pointAt(b.angleInSlots(), b.radius());
+                Point2D c = new Point2D(ring.side() / 2.0, ring.side() / 2.0);
+                g.setStroke(SlotPalette.color(colorById.getOrDefault(snapshot.nodes().get(to).id(), -1)));
+                g.setLineWidth(6);
+                g.beginPath();
+                g.moveTo(p.getX(), p.getY());
+                g.quadraticCurveTo(c.getX(), c.getY(), q.getX(), q.getY());
+                g.stroke();
+                // an arrow head at the target end
+                double angle = Math.atan2(q.getY() - c.getY(), q.getX() - c.getX());
+                double size = 14;
+                Point2D tip = new Point2D(q.getX() - Math.cos(angle) * NODE_RADIUS, q.getY() - Math.sin(angle) * NODE_RADIUS);
+                g.setFill(g.getStroke());
+                g.fillPolygon(new double[] {tip.getX(), tip.getX() - size * Math.cos(angle - 0.5),
+                        tip.getX() - size * Math.cos(angle + 0.5)}, new double[] {tip.getY(),
+                        tip.getY() - size * Math.sin(angle - 0.5), tip.getY() - size * Math.sin(angle + 0.5)}, 3);
+            }
+        }
+    }
+
+    private static void drawNode(GraphicsContext g, Point2D at, NodeSnapshot node, int colorIndex) {
+        Color color = SlotPalette.color(colorIndex);
+        double r = node.isMaster() ? NODE_RADIUS : NODE_RADIUS * 0.75;
+        if (!node.running()) {
+            g.setFill(Color.web("#9e9e9e"));
+        } else {
+            g.setFill(node.isMaster() ? color : Color.WHITE);
+        }
+        g.fillOval(at.getX() - r, at.getY() - r, 2 * r, 2 * r);
+        g.setStroke(node.isMaster() ? Color.web("#111111") : color);
+        g.setLineWidth(node.isMaster() ? 2 : 4);
+        if (node.health() == NodeSnapshot.Health.PFAIL) {
+            g.setLineDashes(5, 4);
+            g.setStroke(Color.web("#D55E00"));
+            g.setLineWidth(4);
+        }
+        g.strokeOval(at.getX() - r, at.getY() - r, 2 * r, 2 * r);
+        g.setLineDashes((double[]) null);
+        if (node.frozen()) {
+            g.setStroke(Color.web("#56B4E9"));
+            g.setLineWidth(4);
+            g.strokeOval(at.getX() - r - 5, at.getY() - r - 5, 2 * r + 10, 2 * r + 10);
+        }
+        String mark = !node.running() || node.health() == NodeSnapshot.Health.FAIL ? "\u2715"
+                : node.health() == NodeSnapshot.Health.PFAIL ? "?" : node.frozen() ? "\u2744" : null;
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        if (mark != null) {
+            g.setFill(node.running() ? Color.web("#C00000") : Color.web("#111111"));
+            g.setFont(FLIGHT_LABEL);
+            g.fillText(mark, at.getX(), at.getY());
+        }
+        g.setFont(LABEL);
+        g.setFill(Color.web("#111111"));
+        String port = node.address().substring(node.address().lastIndexOf(':'));
+        g.fillText(port, at.getX(), at.getY() + r + 11);
+    }
+
+    private static void drawFlight(GraphicsContext g, SlotRingView ring, Map<String, NodePlacement.Spot> spots,
+                                   Point2D client, Flight flight, long nowNanos) {
+        if (nowNanos < flight.startNanos()) {
+            return;
+        }
+        Point2D from = flight.from() == null ? client : spotPoint(ring, spots, flight.from());
+        Point2D to = flight.to() == null ? client : spotPoint(ring, spots, flight.to());
+        if (from == null || to == null) {
+            return;
+        }
+        Point2D control = flight.slot() >= 0 ? ring.pointAt(flight.slot(), 0.58) : client;
+        double t = flight.progress(nowNanos);
+        double x = (1 - t) * (1 - t) * from.getX() + 2 * (1 - t) * t * control.getX() + t * t * to.getX();
+        double y = (1 - t) * (1 - t) * from.getY() + 2 * (1 - t) * t * control.getY() + t * t * to.getY();
+        Color color = colorOf(flight.kind());
+        double r = flight.kind() == Flight.Kind.BUS ? 4 : 8;
+        g.setFill(color);
+        g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        // Labels only for the answers worth reading (MOVED, ASK, TRYAGAIN, errors): every label is a
+        // text layout for the renderer, and a reshard has dozens of MIGRATE batches in flight.
+        if (flight.kind() != Flight.Kind.REQUEST && flight.kind() != Flight.Kind.BUS
+                && flight.kind() != Flight.Kind.KEYS) {
+            g.setFont(FLIGHT_LABEL);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFill(Color.WHITE);
+            g.fillText(flight.label(), x + r + 5, y + 1);
+            g.setFill(color);
+            g.fillText(flight.label(), x + r + 4, y);
+        }
+    }
+
+    private static Point2D spotPoint(SlotRingView ring, Map<String, NodePlacement.Spot> spots, String id) {
+        NodePlacement.Spot spot = spots.get(id);
+        return spot == null ? null : ring.pointAt(spot.angleInSlots(), spot.radius());
+    }
+}
