@@ -24,9 +24,6 @@ public interface ClusterRepair {
         org.slotscope.admin.ClusterFix.Result result = new org.slotscope.admin.ClusterFix(connector).run(entry,
                 org.slotscope.admin.ClusterFix.Options.DEFAULTS.withSearchMultipleOwners(true).withKeepOwnerValues(true),
                 org.slotscope.admin.ClusterFix.Confirm.YES, log::add);
-        if (Boolean.getBoolean("slotscope.torture.fixlog")) {
-            log.forEach(System.err::println);
-        }
         if (!result.ok()) {
             throw new IllegalStateException("fix did not repair everything:\n" + String.join("\n", log));
         }

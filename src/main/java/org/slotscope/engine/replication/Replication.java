@@ -178,7 +178,11 @@ public final class Replication {
         myself.setShardId(master.shardId());
         masterLinks.remove(node.id());
         ClusterNode source = cluster.node(masterId);
-        if (wasReplica && source != null && canPartiallyResync(node, source)) {
+        // A replica waiting for a snapshot has already dropped its old history: +FULLRESYNC makes
+        // slaveTryPartialResynchronization discard the cached master, so it cannot PSYNC the new one.
+        boolean midFullSync = node.syncingFrom() != null;
+        node.setSyncingFrom(null);
+        if (wasReplica && !midFullSync && source != null && canPartiallyResync(node, source)) {
             node.adoptReplicationId(source.replId()); // "+CONTINUE <new replid>"
         } else {
             startFullResync(node, masterId);

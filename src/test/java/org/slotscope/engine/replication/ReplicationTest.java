@@ -104,4 +104,35 @@ class ReplicationTest {
                 .noneMatch(e -> e.replica().equals(sibling.id())), "same history: no full resync");
         assertEquals(11, sibling.keyspace().size());
     }
+
+    @Test
+    void aReplicaCaughtInAFullSyncFollowsTheNewMasterWithAFullSyncToo() {
+        // found by torture seed 5005: the master restarts empty, its replicas start a full sync from
+        // it, then a sibling takes over before the snapshot arrives. The replica had already given up
+        // its old history (+FULLRESYNC discards the cached master), so it must not PSYNC the sibling.
+        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 1, 2);
+        ClusterNode master = nodes.get(0);
+        ClusterNode winner = nodes.get(1);
+        ClusterNode sibling = nodes.get(2);
+        for (int i = 0; i < 10; i++) {
+            run(master, "SET", "k" + i, "v");
+        }
+        cluster.runFor(50);
+        cluster.stopNode(master, "crash");
+        cluster.runFor(100);
+        cluster.restartNode(master);
+        cluster.runFor(1200); // replicationCron sees the new history and asks for a snapshot
+        assertEquals(master.id(), sibling.syncingFrom(), "the sibling waits for the restarted master's snapshot");
+        assertEquals(Reply.OK, run(winner, "CLUSTER", "FAILOVER", "TAKEOVER"));
+        cluster.runFor(100);
+        assertEquals(1L, ((Reply.IntegerReply) run(winner, "DEL", "k0")).value());
+        assertEquals(Reply.OK, run(winner, "SET", "new", "1"));
+        cluster.runFor(20_000);
+        assertEquals(winner.id(), sibling.state().myself().master().id());
+        assertEquals(null, sibling.syncingFrom());
+        assertEquals(winner.keyspace().size(), sibling.keyspace().size());
+        assertTrue(!sibling.keyspace().exists(new org.slotscope.engine.keyspace.Key("k0".getBytes())),
+                "the key the new master deleted is gone from its replica");
+        assertTrue(sibling.keyspace().exists(new org.slotscope.engine.keyspace.Key("new".getBytes())));
+    }
 }
