@@ -43,7 +43,7 @@ public final class RealCluster implements AutoCloseable {
             for (int i = 0; i < size; i++) {
                 int p = port + i;
                 Path nodeDir = Files.createDirectories(cluster.dir.resolve(String.valueOf(p)));
-                cluster.servers.add(new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(p),
+                cluster.servers.add(new ProcessBuilder(redisServer.toString(), configFile(nodeDir), "--port", String.valueOf(p),
                         "--bind", "127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                         "--cluster-node-timeout", "5000", "--save", "", "--appendonly", "no", "--dir",
                         nodeDir.toString()).redirectErrorStream(true)
@@ -93,7 +93,7 @@ public final class RealCluster implements AutoCloseable {
             for (int i = 0; i < hosts.length; i++) {
                 int p = port + i;
                 Path nodeDir = Files.createDirectories(cluster.dir.resolve(String.valueOf(p)));
-                cluster.servers.add(new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(p),
+                cluster.servers.add(new ProcessBuilder(redisServer.toString(), configFile(nodeDir), "--port", String.valueOf(p),
                         "--bind", hosts[i], "--bind-source-addr", hosts[i], "--cluster-enabled", "yes",
                         "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000", "--save", "",
                         "--appendonly", "no", "--dir", nodeDir.toString()).redirectErrorStream(true)
@@ -124,7 +124,7 @@ public final class RealCluster implements AutoCloseable {
         Path redisServer = RedisBinaries.requireRedisServer();
         int p = FreePorts.consecutive(1);
         Path nodeDir = Files.createDirectories(dir.resolve(String.valueOf(p)));
-        servers.add(new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(p), "--bind", "127.0.0.1",
+        servers.add(new ProcessBuilder(redisServer.toString(), configFile(nodeDir), "--port", String.valueOf(p), "--bind", "127.0.0.1",
                 "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000",
                 "--save", "", "--appendonly", "no", "--dir", nodeDir.toString()).redirectErrorStream(true)
                 .redirectOutput(nodeDir.resolve("redis.log").toFile()).start());
@@ -142,6 +142,14 @@ public final class RealCluster implements AutoCloseable {
         if (!server.waitFor(10, TimeUnit.SECONDS)) {
             fail("redis-server on port " + port(index) + " did not die");
         }
+    }
+
+    /**
+     * An empty redis.conf for the node: the options come on the command line, but with a config file
+     * CONFIG REWRITE works (redis-cli --cluster set-timeout needs it), as on an installed server.
+     */
+    private static String configFile(Path nodeDir) throws IOException {
+        return Files.writeString(nodeDir.resolve("redis.conf"), "").toString();
     }
 
     private void await(String expected, String... args) throws InterruptedException {
