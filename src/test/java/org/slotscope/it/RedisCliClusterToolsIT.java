@@ -48,7 +48,7 @@ class RedisCliClusterToolsIT {
     @Test
     void theSameScenarioOnARealRedisCluster() throws Exception {
         RedisCli cli = RedisCli.require();
-        try (RealCluster real = RealCluster.start(3, 1)) {
+        try (RealCluster real = RealCluster.start(3, 1, true)) {
             int[] ports = new int[8];
             for (int i = 0; i < 6; i++) {
                 ports[i] = real.port(i);
