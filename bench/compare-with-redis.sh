@@ -35,6 +35,7 @@ SERVE_PID=
 cleanup() {
   [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null
   "$HERE/real-cluster.sh" stop "$REAL_BASE" 7 >/dev/null 2>&1
+  case "$RC_DIR" in /tmp/slotscope-bench-real.*) rm -rf "$RC_DIR" ;; esac
 }
 trap cleanup EXIT
 
