@@ -22,6 +22,8 @@ public final class RealCluster implements AutoCloseable {
     private final int firstPort;
     private final int size;
     private final RedisCli cli;
+    /** Whether nodes get a config file (see {@link #start(int, int, boolean)}). */
+    private boolean configFile;
     /** Each node's host, for clusters made by {@link #startEmpty}; null means 127.0.0.1 for all. */
     private List<String> hosts;
 
@@ -34,19 +36,30 @@ public final class RealCluster implements AutoCloseable {
 
     /** Starts {@code masters} masters with {@code replicas} replicas each and waits until all agree. */
     public static RealCluster start(int masters, int replicas) throws IOException, InterruptedException {
+        return start(masters, replicas, false);
+    }
+
+    /**
+     * The same; with {@code configFile} every node (spare nodes too) is started with a config file, so
+     * CONFIG REWRITE works as on an installed server (redis-cli --cluster set-timeout needs it);
+     * without one, CONFIG REWRITE fails, which tests of that error rely on.
+     */
+    public static RealCluster start(int masters, int replicas, boolean configFile)
+            throws IOException, InterruptedException {
         Path redisServer = RedisBinaries.requireRedisServer();
         RedisCli cli = RedisCli.require();
         int size = masters * (1 + replicas);
         int port = FreePorts.consecutive(size);
         RealCluster cluster = new RealCluster(Files.createTempDirectory("slotscope-real-cluster"), port, size, cli);
+        cluster.configFile = configFile;
         try {
             for (int i = 0; i < size; i++) {
                 int p = port + i;
                 Path nodeDir = Files.createDirectories(cluster.dir.resolve(String.valueOf(p)));
-                cluster.servers.add(new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(p),
+                cluster.servers.add(new ProcessBuilder(serverCommand(redisServer, nodeDir, cluster.configFile, "--port", String.valueOf(p),
                         "--bind", "127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                         "--cluster-node-timeout", "5000", "--save", "", "--appendonly", "no", "--dir",
-                        nodeDir.toString()).redirectErrorStream(true)
+                        nodeDir.toString())).redirectErrorStream(true)
                         .redirectOutput(nodeDir.resolve("redis.log").toFile()).start());
             }
             for (int i = 0; i < size; i++) {
@@ -93,10 +106,10 @@ public final class RealCluster implements AutoCloseable {
             for (int i = 0; i < hosts.length; i++) {
                 int p = port + i;
                 Path nodeDir = Files.createDirectories(cluster.dir.resolve(String.valueOf(p)));
-                cluster.servers.add(new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(p),
+                cluster.servers.add(new ProcessBuilder(serverCommand(redisServer, nodeDir, cluster.configFile, "--port", String.valueOf(p),
                         "--bind", hosts[i], "--bind-source-addr", hosts[i], "--cluster-enabled", "yes",
                         "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000", "--save", "",
-                        "--appendonly", "no", "--dir", nodeDir.toString()).redirectErrorStream(true)
+                        "--appendonly", "no", "--dir", nodeDir.toString())).redirectErrorStream(true)
                         .redirectOutput(nodeDir.resolve("redis.log").toFile()).start());
             }
             for (int i = 0; i < hosts.length; i++) {
@@ -124,9 +137,9 @@ public final class RealCluster implements AutoCloseable {
         Path redisServer = RedisBinaries.requireRedisServer();
         int p = FreePorts.consecutive(1);
         Path nodeDir = Files.createDirectories(dir.resolve(String.valueOf(p)));
-        servers.add(new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(p), "--bind", "127.0.0.1",
+        servers.add(new ProcessBuilder(serverCommand(redisServer, nodeDir, configFile, "--port", String.valueOf(p), "--bind", "127.0.0.1",
                 "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000",
-                "--save", "", "--appendonly", "no", "--dir", nodeDir.toString()).redirectErrorStream(true)
+                "--save", "", "--appendonly", "no", "--dir", nodeDir.toString())).redirectErrorStream(true)
                 .redirectOutput(nodeDir.resolve("redis.log").toFile()).start());
         await("PONG", "-p", String.valueOf(p), "PING");
         return p;
@@ -142,6 +155,20 @@ public final class RealCluster implements AutoCloseable {
         if (!server.waitFor(10, TimeUnit.SECONDS)) {
             fail("redis-server on port " + port(index) + " did not die");
         }
+    }
+
+    /**
+     * An empty redis.conf for the node: the options come on the command line, but with a config file
+     * CONFIG REWRITE works (redis-cli --cluster set-timeout needs it), as on an installed server.
+     */
+    private static List<String> serverCommand(Path redisServer, Path nodeDir, boolean configFile, String... options)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(redisServer.toString()));
+        if (configFile) {
+            command.add(Files.writeString(nodeDir.resolve("redis.conf"), "").toString());
+        }
+        command.addAll(List.of(options));
+        return command;
     }
 
     private void await(String expected, String... args) throws InterruptedException {

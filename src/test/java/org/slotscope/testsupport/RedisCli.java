@@ -29,15 +29,34 @@ public final class RedisCli {
 
     /** stdout and stderr together, exactly as printed. */
     public String raw(List<String> args) {
+        return raw(args, "");
+    }
+
+    /**
+     * stdout and stderr together, with {@code input} typed on redis-cli's standard input (the answer
+     * to a question, or commands: without a terminal redis-cli runs each input line as a command).
+     */
+    public String raw(List<String> args, String input) {
+        return exec(args, input).printed();
+    }
+
+    /** What one run printed (stdout and stderr together) and its exit status. */
+    public record Run(int exit, String printed) {
+    }
+
+    /** Runs redis-cli with {@code input} on its standard input; returns the exit status too. */
+    public Run exec(List<String> args, String input) {
         List<String> command = new ArrayList<>();
         command.add(program.toString());
         command.addAll(args);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             byte[] out = process.getInputStream().readAllBytes();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "redis-cli " + args + " did not finish");
-            return new String(out, StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "redis-cli " + args + " did not finish");
+            return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -426,8 +426,10 @@ public final class StringCommands {
         return Reply.integer(joined.length);
     }
 
+    /** checkStringLength: the sum may overflow a long (SETRANGE at offset 2^63-1), which is too big as well. */
     private static void checkStringLength(long length, long append) {
-        if (length + append > PROTO_MAX_BULK_LEN) {
+        long total = length + append;
+        if (total > PROTO_MAX_BULK_LEN || total < length || total < append) {
             throw TypedLookup.abort(Reply.err("string exceeds maximum allowed size (proto-max-bulk-len)"));
         }
     }

@@ -110,6 +110,23 @@ class StringCommandsTest {
         assertEquals("\"cd\"", n.text("GETRANGE", "k", "2", "3"));
     }
 
+    /**
+     * Replies captured from redis-server 7.0.15: an offset whose end overflows a long is too big, not a
+     * crash (checkStringLength tests for the overflow); found by RespFuzzTest.
+     */
+    @Test
+    void setrangeOffsetsOutOfRangeAreErrors() {
+        DataNode n = DataNode.single();
+        assertEquals("-ERR offset is out of range", n.text("SETRANGE", "k", "-1", "ab"));
+        assertEquals("-ERR offset is out of range", n.text("SETRANGE", "k", "-9223372036854775808", "ab"));
+        String tooBig = "-ERR string exceeds maximum allowed size (proto-max-bulk-len)";
+        assertEquals(tooBig, n.text("SETRANGE", "k", "536870911", "ab"));
+        assertEquals(tooBig, n.text("SETRANGE", "k", "9223372036854775807", "ab"));
+        assertEquals(":0", n.text("SETRANGE", "k", "9223372036854775807", ""));
+        assertEquals("-ERR value is not an integer or out of range", n.text("SETRANGE", "k", "1.5", "ab"));
+        assertEquals(":0", n.text("EXISTS", "k"));
+    }
+
     @Test
     void wrongTypeLeavesTheValueAlone() {
         DataNode n = DataNode.single();
