@@ -16,19 +16,41 @@ import org.slotscope.engine.node.NodeId;
 /**
  * A link to a simulated node, in-process: the command runs on the engine thread with its own client
  * session, exactly as one arriving over RESP would. A blocked command (WAIT, a frozen node) answers
- * when the engine's clock says so.
+ * when the engine's clock says so. A {@link Recorder} sees the connection, every command at the
+ * virtual instant the engine runs it, and the close (the window journals them to replay a run).
  */
 public final class SimLink implements NodeLink {
     private static final long TIMEOUT_SECONDS = 30;
 
+    /** Told, on the engine thread, what this link does to the cluster and when. */
+    public interface Recorder {
+        Recorder NONE = new Recorder() {
+        };
+
+        default void connected(SimCluster cluster, NodeId node, ClientSession session) {
+        }
+
+        default void executing(SimCluster cluster, ClientSession session, byte[][] argv) {
+        }
+
+        default void closing(SimCluster cluster, ClientSession session) {
+        }
+    }
+
     private final EngineLoop loop;
     private final NodeId node;
+    private final Recorder recorder;
     private final String address;
     private final ClientSession session;
 
     public SimLink(EngineLoop loop, NodeId node) {
+        this(loop, node, Recorder.NONE);
+    }
+
+    public SimLink(EngineLoop loop, NodeId node, Recorder recorder) {
         this.loop = loop;
         this.node = node;
+        this.recorder = recorder;
         ClientSession[] created = new ClientSession[1];
         String[] where = new String[1];
         await(loop.call(cluster -> {
@@ -38,6 +60,7 @@ public final class SimLink implements NodeLink {
             }
             where[0] = target.address();
             created[0] = cluster.connect(target, "slotscope-link");
+            recorder.connected(cluster, node, created[0]);
             return null;
         }), "connect to " + node);
         this.session = created[0];
@@ -46,6 +69,11 @@ public final class SimLink implements NodeLink {
 
     /** Opens SimLinks to the simulated node at each host:port. */
     public static Connector connector(EngineLoop loop) {
+        return connector(loop, Recorder.NONE);
+    }
+
+    /** Opens SimLinks that report to {@code recorder}. */
+    public static Connector connector(EngineLoop loop, Recorder recorder) {
         return address -> {
             Connector.HostPort hp = Connector.parse(address);
             NodeId id = await(loop.call(cluster -> {
@@ -55,7 +83,7 @@ public final class SimLink implements NodeLink {
                 }
                 return node.id();
             }), "connect to " + address);
-            return new SimLink(loop, id);
+            return new SimLink(loop, id, recorder);
         };
     }
 
@@ -64,28 +92,18 @@ public final class SimLink implements NodeLink {
         return address;
     }
 
+    public NodeId node() {
+        return node;
+    }
+
+    /** The engine's client id of this connection (what CommandExecuted / Redirected events carry). */
+    public long clientId() {
+        return session.id();
+    }
+
     @Override
     public Reply send(byte[]... argv) {
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                SimCluster cluster = loop.cluster();
-                ClusterNode target = cluster.node(node);
-                if (!target.isRunning()) {
-                    reply.completeExceptionally(new IllegalStateException("the node is not running"));
-                    return;
-                }
-                Reply answer = cluster.execute(target, session, argv);
-                if (answer instanceof Reply.Blocked blocked) {
-                    cluster.whenReady(blocked, reply::complete);
-                } else {
-                    reply.complete(answer);
-                }
-            } catch (RuntimeException e) {
-                reply.completeExceptionally(e);
-            }
-        });
-        return await(reply, "send to " + address);
+        return pipeline(List.<byte[][]>of(argv)).get(0);
     }
 
     /** Runs the commands in order within engine turns, one after another, as a pipelined client would. */
@@ -107,6 +125,7 @@ public final class SimLink implements NodeLink {
                     done.completeExceptionally(new IllegalStateException("the node is not running"));
                     return;
                 }
+                recorder.executing(cluster, session, commands.get(i));
                 Reply answer = cluster.execute(target, session, commands.get(i));
                 if (answer instanceof Reply.Blocked blocked) {
                     int next = i + 1;
@@ -140,9 +159,11 @@ public final class SimLink implements NodeLink {
     @Override
     public void close() {
         loop.execute(() -> {
-            ClusterNode target = loop.cluster().node(node);
+            SimCluster cluster = loop.cluster();
+            ClusterNode target = cluster.node(node);
             if (target != null) {
-                loop.cluster().disconnect(target, session);
+                recorder.closing(cluster, session);
+                cluster.disconnect(target, session);
             }
         });
     }

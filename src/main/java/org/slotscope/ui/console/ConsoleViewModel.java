@@ -17,7 +17,7 @@ import org.slotscope.engine.command.Reply;
 import org.slotscope.link.LinkException;
 import org.slotscope.link.NodeLink;
 import org.slotscope.ui.sim.ClusterSnapshot;
-import org.slotscope.ui.sim.JournalLink;
+import org.slotscope.link.SimLink;
 import org.slotscope.ui.sim.NodeSnapshot;
 import org.slotscope.ui.sim.SimulationSession;
 import org.slotscope.ui.task.Background;
@@ -42,7 +42,7 @@ public final class ConsoleViewModel {
     private final StringProperty input = new SimpleStringProperty(this, "input", "");
     private final ObservableList<String> transcript = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final Map<String, JournalLink> links = new ConcurrentHashMap<>();
+    private final Map<String, SimLink> links = new ConcurrentHashMap<>();
     private volatile int linksGeneration = -1;
 
     public ConsoleViewModel(SimulationSession session, Background background) {
@@ -175,7 +175,7 @@ public final class ConsoleViewModel {
             linksGeneration = generation;
         }
         return links.computeIfAbsent(address, a -> {
-            JournalLink opened = (JournalLink) session.connector().connect(a);
+            SimLink opened = (SimLink) session.connector().connect(a);
             session.animateClient(opened.clientId());
             return opened;
         });
