@@ -2,9 +2,7 @@ package org.slotscope.cli;
 
 import java.util.concurrent.Callable;
 import org.slotscope.admin.AddNodeOperation;
-import org.slotscope.admin.OperationException;
 import org.slotscope.admin.Sleeper;
-import org.slotscope.link.LinkException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,12 +39,9 @@ final class ClusterAddNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            new AddNodeOperation(link.connector(), Sleeper.REAL, joinTimeout)
-                    .run(newNode, existing, slave, masterId, OperationOutput.lines(spec.commandLine().getOut()));
+        return OperationOutput.run(spec, out -> {
+            new AddNodeOperation(link.connector(), Sleeper.REAL, joinTimeout).run(newNode, existing, slave, masterId, out);
             return 0;
-        } catch (LinkException | IllegalArgumentException | OperationException e) {
-            return OperationOutput.error(spec, e);
-        }
+        });
     }
 }

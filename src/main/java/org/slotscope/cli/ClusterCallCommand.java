@@ -3,8 +3,6 @@ package org.slotscope.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slotscope.admin.CallOperation;
-import org.slotscope.admin.OperationException;
-import org.slotscope.link.LinkException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,12 +47,9 @@ final class ClusterCallCommand implements Callable<Integer> {
         }
         CallOperation.Only only = onlyMasters ? CallOperation.Only.MASTERS
                 : onlyReplicas ? CallOperation.Only.REPLICAS : CallOperation.Only.ALL;
-        try {
-            new CallOperation(link.connector()).run(entry, command, only,
-                    OperationOutput.lines(spec.commandLine().getOut()));
+        return OperationOutput.run(spec, out -> {
+            new CallOperation(link.connector()).run(entry, command, only, out);
             return 0;
-        } catch (LinkException | IllegalArgumentException | OperationException e) {
-            return OperationOutput.error(spec, e);
-        }
+        });
     }
 }

@@ -2,7 +2,6 @@ package org.slotscope.cli;
 
 import java.util.concurrent.Callable;
 import org.slotscope.admin.ClusterCheckOperation;
-import org.slotscope.link.LinkException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,12 +29,7 @@ final class ClusterCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            ClusterCheckOperation.Result result = new ClusterCheckOperation(link.connector())
-                    .run(entry, searchMultipleOwners, OperationOutput.lines(spec.commandLine().getOut()));
-            return result.clean() ? 0 : 1;
-        } catch (LinkException | IllegalArgumentException | IllegalStateException e) {
-            return OperationOutput.error(spec, e);
-        }
+        return OperationOutput.run(spec, out ->
+                new ClusterCheckOperation(link.connector()).run(entry, searchMultipleOwners, out).clean() ? 0 : 1);
     }
 }

@@ -1,13 +1,10 @@
 package org.slotscope.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.slotscope.admin.ClusterCreate;
-import org.slotscope.admin.OperationException;
 import org.slotscope.admin.Sleeper;
-import org.slotscope.link.LinkException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,14 +36,7 @@ final class ClusterCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            ClusterCreate.Result result = new ClusterCreate(link.connector(), Sleeper.REAL, joinTimeout, new Random())
-                    .run(nodes, replicas, OperationOutput.lines(out));
-            out.flush();
-            return result.check().clean() ? 0 : 1;
-        } catch (LinkException | IllegalArgumentException | OperationException e) {
-            return OperationOutput.error(spec, e);
-        }
+        return OperationOutput.run(spec, out -> new ClusterCreate(link.connector(), Sleeper.REAL, joinTimeout,
+                new Random()).run(nodes, replicas, out).check().clean() ? 0 : 1);
     }
 }

@@ -2,8 +2,6 @@ package org.slotscope.cli;
 
 import java.util.concurrent.Callable;
 import org.slotscope.admin.DelNodeOperation;
-import org.slotscope.admin.OperationException;
-import org.slotscope.link.LinkException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +25,9 @@ final class ClusterDelNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            new DelNodeOperation(link.connector()).run(entry, nodeId, OperationOutput.lines(spec.commandLine().getOut()));
+        return OperationOutput.run(spec, out -> {
+            new DelNodeOperation(link.connector()).run(entry, nodeId, out);
             return 0;
-        } catch (LinkException | IllegalArgumentException | OperationException e) {
-            return OperationOutput.error(spec, e);
-        }
+        });
     }
 }

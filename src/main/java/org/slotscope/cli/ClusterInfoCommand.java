@@ -2,8 +2,6 @@ package org.slotscope.cli;
 
 import java.util.concurrent.Callable;
 import org.slotscope.admin.InfoOperation;
-import org.slotscope.admin.OperationException;
-import org.slotscope.link.LinkException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,11 +22,9 @@ final class ClusterInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            new InfoOperation(link.connector()).run(entry, OperationOutput.lines(spec.commandLine().getOut()));
+        return OperationOutput.run(spec, out -> {
+            new InfoOperation(link.connector()).run(entry, out);
             return 0;
-        } catch (LinkException | IllegalArgumentException | OperationException e) {
-            return OperationOutput.error(spec, e);
-        }
+        });
     }
 }

@@ -1,9 +1,7 @@
 package org.slotscope.cli;
 
 import java.util.concurrent.Callable;
-import org.slotscope.admin.OperationException;
 import org.slotscope.admin.SetTimeoutOperation;
-import org.slotscope.link.LinkException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,13 +25,10 @@ final class ClusterSetTimeoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
+        return OperationOutput.run(spec, out -> {
             // as redis-cli, the exit code is 0 even when some nodes refused (each is reported)
-            new SetTimeoutOperation(link.connector()).run(entry, milliseconds,
-                    OperationOutput.lines(spec.commandLine().getOut()));
+            new SetTimeoutOperation(link.connector()).run(entry, milliseconds, out);
             return 0;
-        } catch (LinkException | IllegalArgumentException | OperationException e) {
-            return OperationOutput.error(spec, e);
-        }
+        });
     }
 }

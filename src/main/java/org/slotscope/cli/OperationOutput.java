@@ -16,6 +16,27 @@ final class OperationOutput {
         };
     }
 
+    /** An operation's body: it prints through {@code out} and returns the exit code. */
+    @FunctionalInterface
+    interface Body {
+        int run(Consumer<String> out);
+    }
+
+    /**
+     * Runs a cluster command's body: its lines on stdout as they come; a failure (a node out of reach,
+     * bad input, an operation that stopped) as one "[ERR]" line and exit code 1.
+     */
+    static int run(CommandLine.Model.CommandSpec spec, Body body) {
+        try {
+            int code = body.run(lines(spec.commandLine().getOut()));
+            spec.commandLine().getOut().flush();
+            return code;
+        } catch (org.slotscope.link.LinkException | IllegalArgumentException | IllegalStateException
+                 | org.slotscope.admin.OperationException e) {
+            return error(spec, e);
+        }
+    }
+
     static int error(CommandLine.Model.CommandSpec spec, RuntimeException e) {
         spec.commandLine().getOut().flush();
         PrintWriter err = spec.commandLine().getErr();
