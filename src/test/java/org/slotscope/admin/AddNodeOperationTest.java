@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.slotscope.admin.MembershipFixtures.check;
 import static org.slotscope.admin.MembershipFixtures.engineClock;
-import static org.slotscope.admin.MembershipFixtures.keysOnMasters;
+import static org.slotscope.testsupport.ClusterViews.keysOnMasters;
 import static org.slotscope.admin.MembershipFixtures.loadKeys;
 import static org.slotscope.admin.MembershipFixtures.views;
 import static org.slotscope.testsupport.Replies.text;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.slotscope.admin.MembershipFixtures.engineClock;
-import static org.slotscope.admin.MembershipFixtures.keysOnMasters;
+import static org.slotscope.testsupport.ClusterViews.keysOnMasters;
 import static org.slotscope.admin.MembershipFixtures.loadKeys;
 import static org.slotscope.testsupport.Replies.text;
 
@@ -22,6 +22,7 @@ import org.slotscope.link.Connector;
 import org.slotscope.link.JedisLink;
 import org.slotscope.link.NodeLink;
 import org.slotscope.link.SimLink;
+import org.slotscope.testsupport.ClusterViews;
 import org.slotscope.testsupport.RealCluster;
 import org.slotscope.testsupport.RedirectingWriter;
 
@@ -80,7 +81,7 @@ class ClusterOperationsContractTest {
             writer.verify();
         }
         assertEquals(KEYS, keysOnMasters(connect, entry), "after reshard");
-        settle(connect, entry, backend.sleeper());
+        ClusterViews.awaitClean(connect, entry, backend.sleeper(), 0);
 
         // rebalance with the new master weighing 2, then 0 (which empties it)
         for (double weight : new double[] {2.0, 0.0}) {
@@ -91,7 +92,7 @@ class ClusterOperationsContractTest {
                     });
             assertTrue(rebalanced.slotsMoved() > 0, "weight " + weight + " moves slots");
             assertEquals(KEYS, keysOnMasters(connect, entry), "after rebalance to weight " + weight);
-            settle(connect, entry, backend.sleeper());
+            ClusterViews.awaitClean(connect, entry, backend.sleeper(), 0);
         }
         try (NodeLink link = connect.connect(nodes.get(6))) {
             assertTrue(myself(link).slots().isEmpty(), "weight 0 took every slot away");
@@ -100,7 +101,7 @@ class ClusterOperationsContractTest {
         // del-node: the emptied node leaves; everyone forgets it
         new DelNodeOperation(connect).run(entry, newId, log::add);
         assertEquals(KEYS, keysOnMasters(connect, entry), "after del-node");
-        settle(connect, entry, backend.sleeper());
+        ClusterViews.awaitClean(connect, entry, backend.sleeper(), 0);
         try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
             assertEquals(6, topology.nodes().size());
             topology.views().forEach(view -> assertFalse(view.stream().anyMatch(e -> e.id().equals(newId)),
@@ -152,7 +153,7 @@ class ClusterOperationsContractTest {
         assertEquals(keys, fixed.keysBefore());
         assertEquals(keys, fixed.keysAfter());
         assertEquals(keys, keysOnMasters(connect, entry), "after fix");
-        settle(connect, entry, sleeper);
+        ClusterViews.awaitClean(connect, entry, sleeper, 0);
         assertTrue(new ClusterCheckOperation(connect).run(entry, false, l -> { }).clean(), "check is clean after fix");
         try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
             long holders = topology.masters().stream().filter(m -> ((Reply.IntegerReply)
@@ -163,22 +164,6 @@ class ClusterOperationsContractTest {
 
     private static NodeEntry myself(NodeLink link) {
         return ClusterTopology.clusterNodes(link).stream().filter(NodeEntry::isMyself).findFirst().orElseThrow();
-    }
-
-    /** Lets gossip carry the last changes to every node (replicas learn slot owners that way). */
-    static void settle(Connector connect, String entry, Sleeper sleeper) {
-        String last = "";
-        for (int attempt = 0; attempt < 150; attempt++) {
-            try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
-                ClusterCheck.Report report = ClusterCheck.check(topology.views());
-                if (report.clean()) {
-                    return;
-                }
-                last = report.toString();
-            }
-            sleeper.sleep(200);
-        }
-        throw new AssertionError("the cluster did not settle: " + last);
     }
 
     @Test

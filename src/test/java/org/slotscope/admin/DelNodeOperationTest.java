@@ -7,7 +7,7 @@ import static org.slotscope.admin.AddNodeOperationTest.clusterAddresses;
 import static org.slotscope.admin.AddNodeOperationTest.simulatedClusterWithSpares;
 import static org.slotscope.admin.MembershipFixtures.check;
 import static org.slotscope.admin.MembershipFixtures.engineClock;
-import static org.slotscope.admin.MembershipFixtures.keysOnMasters;
+import static org.slotscope.testsupport.ClusterViews.keysOnMasters;
 import static org.slotscope.admin.MembershipFixtures.loadKeys;
 import static org.slotscope.admin.MembershipFixtures.views;
 import static org.slotscope.testsupport.Replies.text;

@@ -47,17 +47,6 @@ final class MembershipFixtures {
         }
     }
 
-    /** DBSIZE summed over the masters, as `info` counts the keys. */
-    static long keysOnMasters(Connector connect, String entry) {
-        long keys = 0;
-        try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
-            for (ClusterTopology.Node master : topology.masters()) {
-                keys += ((Reply.IntegerReply) master.link().send("DBSIZE")).value();
-            }
-        }
-        return keys;
-    }
-
     /** Each node's CLUSTER NODES, parsed. */
     static Map<String, List<NodeEntry>> views(Connector connect, List<String> addresses) {
         Map<String, List<NodeEntry>> views = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.slotscope.admin.MembershipFixtures.engineClock;
-import static org.slotscope.admin.MembershipFixtures.keysOnMasters;
+import static org.slotscope.testsupport.ClusterViews.keysOnMasters;
 import static org.slotscope.admin.MembershipFixtures.loadKeys;
 import static org.slotscope.testsupport.Replies.text;
 
@@ -20,6 +20,7 @@ import org.slotscope.link.Connector;
 import org.slotscope.link.JedisLink;
 import org.slotscope.link.NodeLink;
 import org.slotscope.link.SimLink;
+import org.slotscope.testsupport.ClusterViews;
 import org.slotscope.testsupport.RealCluster;
 
 /**
@@ -79,7 +80,7 @@ class NodeDeathDuringMoveTest {
         ClusterFix.Result fixed = new ClusterFix(connect).run(entry, ClusterFix.Options.DEFAULTS
                 .withFixWithUnreachableMasters(true).withSearchMultipleOwners(true), ClusterFix.Confirm.YES, log::add);
         assertTrue(fixed.ok(), String.join("\n", log));
-        ClusterOperationsContractTest.settle(connect, entry, sleeper); // the dead master stays listed
+        ClusterViews.awaitClean(connect, entry, sleeper, 0); // the dead master stays listed
         assertEquals(KEYS, keysOnMasters(connect, entry), "no key lost:\n" + String.join("\n", log));
     }
 

@@ -19,12 +19,14 @@ import org.slotscope.admin.ClusterTopology;
 import org.slotscope.admin.MoveOperation;
 import org.slotscope.admin.SlotMover;
 import org.slotscope.admin.SlotRangePlanner;
+import org.slotscope.admin.Sleeper;
 import org.slotscope.engine.command.Reply;
 import org.slotscope.engine.slot.HashSlot;
 import org.slotscope.link.ConnectOptions;
 import org.slotscope.link.Connector;
 import org.slotscope.link.JedisLink;
 import org.slotscope.link.NodeLink;
+import org.slotscope.testsupport.ClusterViews;
 import org.slotscope.testsupport.RealCluster;
 import org.slotscope.testsupport.RedisCli;
 
@@ -66,7 +68,7 @@ class ReshardBenchmark {
                 assertEquals("OK", cli.run("-p", String.valueOf(port), "CONFIG", "SET",
                         "cluster-allow-replica-migration", "no"));
             }
-            awaitHealthy(connect, entry, 7);
+            ClusterViews.awaitClean(connect, entry, Sleeper.REAL, 7);
             Map<String, BitSet> original = load(connect, entry);
             List<Double> redisCli = new ArrayList<>();
             List<Double> batched = new ArrayList<>();
@@ -118,54 +120,22 @@ class ReshardBenchmark {
                 }
             });
         }
-        assertEquals(KEYS, keys(connect, entry));
+        assertEquals(KEYS, ClusterViews.keysOnMasters(connect, entry));
         return owners;
     }
 
     /** Moves every slot back to its first owner, then waits until the cluster is healthy again. */
     private static void restore(Connector connect, String entry, Map<String, BitSet> original) throws Exception {
-        assertEquals(KEYS, keys(connect, entry), "no key lost by the run");
-        awaitHealthy(connect, entry, 7); // replicas hear of the last moves through gossip
+        assertEquals(KEYS, ClusterViews.keysOnMasters(connect, entry), "no key lost by the run");
+        ClusterViews.awaitClean(connect, entry, Sleeper.REAL, 7); // replicas hear of the last moves through gossip
         new MoveOperation(connect).run(entry, topology -> {
             List<org.slotscope.admin.SlotMove> back = new ArrayList<>();
             original.forEach((id, slots) -> back.addAll(SlotRangePlanner.plan(topology.masterSlots(), slots, id)));
             return back;
         }, new SlotMover.Options(100, 60_000, false, 256), p -> {
         });
-        awaitHealthy(connect, entry, 7);
-        assertEquals(KEYS, keys(connect, entry), "no key lost moving back");
-    }
-
-    private static long keys(Connector connect, String entry) {
-        long total = 0;
-        try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
-            for (ClusterTopology.Node master : topology.masters()) {
-                total += ((Reply.IntegerReply) master.link().send("DBSIZE")).value();
-            }
-        }
-        return total;
-    }
-
-    /**
-     * Every node reachable and knowing every other, agreeing, nothing open, all slots covered (a node
-     * added a moment ago is known to the others only once gossip has spread it).
-     */
-    private static void awaitHealthy(Connector connect, String entry, int nodes) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
-                ClusterCheck.Report report = ClusterCheck.check(topology.views());
-                boolean allKnowAll = topology.views().stream().allMatch(view -> view.size() == nodes
-                        && view.stream().noneMatch(e -> e.flags().contains("handshake")));
-                if (topology.nodes().size() == nodes && allKnowAll && report.clean()) {
-                    return;
-                }
-                last = report + " with " + topology.nodes().size() + " nodes";
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the cluster did not settle: " + last);
+        ClusterViews.awaitClean(connect, entry, Sleeper.REAL, 7);
+        assertEquals(KEYS, ClusterViews.keysOnMasters(connect, entry), "no key lost moving back");
     }
 
     private static double timed(List<String> command) throws Exception {
