@@ -84,12 +84,13 @@ class NodeDeathDuringMoveTest {
         assertEquals(KEYS, keysOnMasters(connect, entry), "no key lost:\n" + String.join("\n", log));
     }
 
-    /** Until a live master owns the dead source's slots again (its replica, elected). */
+    /** Until every node sees a live master owning the dead source's slots again (its replica, elected). */
     private static void awaitFailover(Connector connect, String entry, String dead, Sleeper sleeper) {
         for (int i = 0; i < 300; i++) {
             try (ClusterTopology topology = ClusterTopology.load(connect, entry)) {
-                boolean covered = topology.masters().stream().anyMatch(m -> !m.address().equals(dead)
-                        && m.self().slots().get(7000));
+                // every reachable node must have heard: fix run on a half-told cluster fails its repairs
+                boolean covered = topology.views().stream().allMatch(view -> view.stream().anyMatch(e ->
+                        e.isMaster() && !e.isFailing() && !e.address().equals(dead) && e.slots().get(7000)));
                 if (covered) {
                     return;
                 }
