@@ -202,7 +202,6 @@ public final class ClusterPoller implements AutoCloseable {
             topology.close();
         }
         ClusterSnapshot before = latest;
-        latest = result.snapshot();
         RuntimeException listenerError = null;
         if (before != null) {
             for (ClusterEvent event : SnapshotDiff.diff(before, result.snapshot())) {
@@ -216,6 +215,8 @@ public final class ClusterPoller implements AutoCloseable {
                 }
             }
         }
+        // only now: whoever sees this snapshot in latest() has already been given its events
+        latest = result.snapshot();
         List<NodeProblem> problems = new ArrayList<>(entryProblems);
         problems.addAll(result.problems());
         publish(new PollStatus.Polled(time, used, former, result.snapshot().views().size(), problems));
