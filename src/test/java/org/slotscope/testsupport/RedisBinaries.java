@@ -34,6 +34,11 @@ public final class RedisBinaries {
         return require("redis-benchmark", "redis-tools");
     }
 
+    /** util-linux `script`, which gives redis-cli a pseudo-terminal for its interactive mode (Debian: bsdutils). */
+    public static Path requireScript() {
+        return require("script", "bsdutils");
+    }
+
     /** The program's path on PATH, if there is one. */
     public static Optional<Path> find(String program) {
         String path = System.getenv("PATH");
