@@ -3,7 +3,9 @@
 # the same shape, on this machine, in one run: ROUNDS rounds (default 3), each measuring real Redis then
 # the simulator with the very same scripts and tools, then medians and ratios simulator/real.
 #
-#   redis-benchmark --cluster -t set,get -n 200000 -c 50 (-P 1) and -P 16 -n 2000000   ops/s
+#   redis-benchmark --cluster -t set / -t get -n 200000 -c 50 (-P 1) and -P 16 -n 2000000
+#     ops/s, and CPU microseconds per request spent by the servers (all 7 redis-server
+#     processes; the serve JVM, JIT and GC included), which a busy machine skews far less
 #   redis-cli --cluster reshard of 4096 slots (from all masters to a new one) with 100k keys loaded,
 #     pipeline 10, and back (pipeline 1000)                                              seconds
 #   redis-cli --cluster rebalance --cluster-use-empty-masters                            seconds
@@ -78,6 +80,7 @@ for round in $(seq "$ROUNDS"); do
   echo "# load $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/real-$round.txt"
   RC_FRESH=1 "$HERE/real-cluster.sh" start "$REAL_BASE" 6 1 5000 >> "$OUT/real-$round.txt" || exit 1
   "$HERE/real-cluster.sh" node $((REAL_BASE + 6)) 5000 || exit 1
+  CPU_PIDS=$(for i in 0 1 2 3 4 5 6; do "$HERE/real-cluster.sh" pid $((REAL_BASE + i)); done | tr '\n' ' ') \
   STEPS="bench load reshard rebalance" NEW_NODE=127.0.0.1:$((REAL_BASE + 6)) LOG_DIR="$OUT/real-$round.logs" \
     "$HERE/cluster-bench.sh" 127.0.0.1 "$REAL_BASE" >> "$OUT/real-$round.txt"
   "$HERE/mem-per-key.sh" 127.0.0.1 "$REAL_BASE" "$MEM_KEYS" >> "$OUT/real-$round.txt"
@@ -86,13 +89,14 @@ for round in $(seq "$ROUNDS"); do
   log "round $round: simulator, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# load $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/sim-$round.txt"
   start_serve "$SIM_BASE" --masters 3 --replicas 1 --spare 1 --node-timeout 5000 || exit 1
-  STEPS="bench load reshard rebalance" NEW_NODE=127.0.0.1:$((SIM_BASE + 6)) LOG_DIR="$OUT/sim-$round.logs" \
+  CPU_PIDS=$SERVE_PID STEPS="bench load reshard rebalance" NEW_NODE=127.0.0.1:$((SIM_BASE + 6)) LOG_DIR="$OUT/sim-$round.logs" \
     "$HERE/cluster-bench.sh" 127.0.0.1 "$SIM_BASE" >> "$OUT/sim-$round.txt"
   stop_serve
   sim_mem_per_key >> "$OUT/sim-$round.txt"
 done
 
-FIGURES="bench_p1_set_ops bench_p1_get_ops bench_p16_set_ops bench_p16_get_ops reshard_to_new_s reshard_back_s rebalance_s mem_bytes_per_key"
+FIGURES="bench_p1_set_ops bench_p1_get_ops bench_p16_set_ops bench_p16_get_ops
+  bench_p1_set_cpu_us bench_p1_get_cpu_us bench_p16_set_cpu_us bench_p16_get_cpu_us reshard_to_new_s reshard_back_s rebalance_s mem_bytes_per_key"
 median() { # name files...
   local name=$1; shift
   cat "$@" | awk -F= -v n="$name" '$1==n && $2 ~ /^[0-9.]+$/ {print $2}' | sort -g |

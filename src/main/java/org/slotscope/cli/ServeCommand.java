@@ -185,7 +185,7 @@ public final class ServeCommand implements Callable<Integer> {
         NodeConfig defaults = new NodeConfig().nodeTimeout(nodeTimeout);
         SimCluster cluster = new SimCluster(chosenSeed, defaults,
                 new EventLog(EventLog.DEFAULT_RETAINED, false), CommandTable.standard());
-        EngineLoop loop = new EngineLoop(cluster, "slotscope-engine");
+        EngineLoop loop = RespServer.newEngineLoop(cluster, "slotscope-engine");
         String host = announcedHost();
         List<NodeLine> lines = loop.call(c -> {
             List<ClusterNode> nodes = new ArrayList<>();

@@ -28,12 +28,27 @@ public final class EngineLoop implements AutoCloseable {
     private double pendingVirtualMillis;
 
     public EngineLoop(SimCluster cluster, String threadName) {
-        this.cluster = cluster;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        this(cluster, Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
-        });
+        }));
+    }
+
+    /**
+     * Runs the cluster on a thread the caller supplies, which must execute tasks one at a time on a
+     * single thread. `serve` passes a network event loop here, so that reading a socket, executing
+     * the commands and writing the replies happen on one thread without hand-offs, as in Redis's
+     * ae event loop. {@link #close()} shuts the executor down.
+     */
+    public EngineLoop(SimCluster cluster, ScheduledExecutorService thread) {
+        this.cluster = cluster;
+        this.thread = thread;
+    }
+
+    /** The executor the cluster lives on (for a network server that must share its thread). */
+    public ScheduledExecutorService executor() {
+        return thread;
     }
 
     /** Only for code already running on the engine thread. */

@@ -17,18 +17,19 @@ import org.slotscope.engine.command.Reply;
 import org.slotscope.engine.node.ClusterNode;
 
 /**
- * One client connection to one simulated node. The Netty IO thread decodes; everything decoded
- * from one read (one channelRead burst, up to channelReadComplete) goes to the engine thread as
- * one task, which executes the commands in order and writes all replies with one flush, the way
- * Redis answers a pipeline from one read(2). Fields marked "engine" are only touched there.
+ * One client connection to one simulated node. The connection lives on the engine thread itself
+ * (see {@link RespServer#newEngineLoop}): Netty reads and decodes there, and everything decoded
+ * from one read burst (channelRead up to channelReadComplete) is executed in order and answered
+ * with one flush, the way Redis answers a pipeline from one read(2) in its ae loop, with no
+ * hand-off between threads.
  */
 final class RespConnection extends ChannelInboundHandlerAdapter {
-    /** Read batches queued for the engine before this connection stops reading (back-pressure). */
+    /** Read bursts waiting for their turn before this connection stops reading (back-pressure). */
     static final int MAX_BATCHES_IN_FLIGHT = 4;
     /**
-     * Commands executed per turn on the engine thread before the rest of the batch goes to the back
-     * of the queue, so one client pipelining thousands of commands cannot stall every other client
-     * of every simulated node (Redis reads at most PROTO_IOBUF_LEN per client per event-loop turn).
+     * Commands executed per turn before the rest of the burst goes to the back of the engine's
+     * queue, so one client pipelining thousands of commands cannot stall every other client of
+     * every simulated node (Redis reads at most PROTO_IOBUF_LEN per client per event-loop turn).
      */
     static final int MAX_COMMANDS_PER_TURN = 512;
     private static final byte[] MAX_CLIENTS_REACHED =
@@ -38,14 +39,11 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     private final ClusterNode node;
     private final RequestDecoder decoder;
 
-    // IO thread
     private Channel channel;
     private List<byte[][]> pending = new ArrayList<>();
     private String pendingError;
     private long pendingInputBytes;
     private int batchesInFlight;
-
-    // engine thread
     private ClientSession session;
     private boolean finished;
     private final java.util.ArrayDeque<Batch> engineQueue = new java.util.ArrayDeque<>();
@@ -61,22 +59,16 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        String peer = peerAddress(channel.remoteAddress());
-        server.onEngine(channel, () -> {
-            if (!node.isRunning()) {
-                finished = true;
-                channel.close();
-                return;
-            }
-            if (node.stats().connectedClients >= node.config().maxClients()) {
-                // acceptCommonHandler: over maxclients the connection gets this one error, then is closed
-                finished = true;
-                channel.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS_REACHED))
-                        .addListener(ChannelFutureListener.CLOSE);
-                return;
-            }
-            session = cluster().connect(node, peer);
-        });
+        if (!node.isRunning()) {
+            finished = true;
+            channel.close();
+        } else if (node.stats().connectedClients >= node.config().maxClients()) {
+            // acceptCommonHandler: over maxclients the connection gets this one error, then is closed
+            finished = true;
+            channel.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS_REACHED)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            session = cluster().connect(node, peerAddress(channel.remoteAddress()));
+        }
         ctx.fireChannelActive();
     }
 
@@ -114,22 +106,19 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
             ctx.fireChannelReadComplete();
             return;
         }
-        List<byte[][]> commands = pending;
-        String error = pendingError;
-        long inputBytes = pendingInputBytes;
+        engineQueue.add(new Batch(pending, pendingError, pendingInputBytes));
         pending = new ArrayList<>();
         pendingError = null;
         pendingInputBytes = 0;
         batchesInFlight++;
         updateAutoRead();
-        server.onEngine(channel, () -> {
-            engineQueue.add(new Batch(commands, error, inputBytes));
-            scheduleTurn();
-        });
+        if (!turnScheduled && blockedOn == null) {
+            runTurn(); // the common case: answer what was just read, at once
+        }
         ctx.fireChannelReadComplete();
     }
 
-    /** A read burst waiting on the engine thread; {@code next} is the first command not yet run. */
+    /** A read burst not fully executed yet; {@code next} is the first command not yet run. */
     private static final class Batch {
         final List<byte[][]> commands;
         final String protocolError;
@@ -143,18 +132,22 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Engine thread: one turn of this connection is queued behind everyone else's work. */
+    /** The next turn of this connection goes behind everyone else's work on the engine thread. */
     private void scheduleTurn() {
         if (!turnScheduled) {
             turnScheduled = true;
-            server.onEngine(channel, this::runTurn);
+            try {
+                channel.eventLoop().execute(this::runTurn);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                channel.close(); // the engine is shutting down
+            }
         }
     }
 
     /**
-     * Engine thread: execute up to MAX_COMMANDS_PER_TURN commands of this connection, in order,
-     * encoding each reply with the protocol in force after the command, and flush once; what is
-     * left waits for the next turn, so other clients interleave but this client's order holds.
+     * Executes up to MAX_COMMANDS_PER_TURN commands of this connection, in order, encoding each
+     * reply with the protocol in force after the command, and flushes once; what is left waits for
+     * the next turn, so other clients interleave but this client's order holds.
      */
     private void runTurn() {
         turnScheduled = false;
@@ -179,18 +172,9 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
                     ? batch.next >= batch.commands.size() : result.close() || finished;
             if (batchDone) {
                 engineQueue.poll();
-            }
-            try {
-                // one hand-over back to the IO thread per turn: write, flush, then maybe read again
-                channel.eventLoop().execute(() -> {
-                    if (batchDone) {
-                        finishBatch(result);
-                    } else {
-                        writeReplies(result);
-                    }
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                channel.close(); // the server is shutting down
+                finishBatch(result);
+            } else {
+                writeReplies(result);
             }
             if (finished) {
                 engineQueue.clear();
@@ -203,8 +187,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Engine thread: park the connection until the blocked command's reply is ready, write it, then
-     * go on with the rest of the pipeline (the batch that blocked finishes when its last command has).
+     * Parks the connection until the blocked command's reply is ready, writes it, then goes on with
+     * the rest of the pipeline (the batch that blocked finishes when its last command has).
      */
     private void block(Reply.Blocked blocked, Batch batch) {
         blockedOn = blocked;
@@ -220,28 +204,23 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
             boolean batchDone = batch.next >= batch.commands.size() && batch.protocolError == null;
             if (batchDone && engineQueue.peek() == batch) {
                 engineQueue.poll();
+                finishBatch(written);
+            } else {
+                writeReplies(written);
             }
-            channel.eventLoop().execute(() -> {
-                if (batchDone) {
-                    finishBatch(written);
-                } else {
-                    writeReplies(written);
-                }
-            });
             if (!engineQueue.isEmpty()) {
                 scheduleTurn();
             }
         });
     }
 
-    /** IO thread: the replies of a turn that is not the batch's last. */
+    /** The replies of a turn that is not the batch's last. */
     private void writeReplies(Outcome outcome) {
         if (outcome.replies() != null) {
             channel.writeAndFlush(outcome.replies(), channel.voidPromise());
         }
     }
 
-    /** What the engine produced for one batch: reply bytes, and whether the connection ends after them. */
     /**
      * What the engine produced for one turn: reply bytes, whether the connection ends after them,
      * how many commands ran, and the command that blocked the client (WAIT, a frozen node), if any.
@@ -251,7 +230,6 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
         static final Outcome DROP = new Outcome(null, true, 0, null);
     }
 
-    /** Engine thread. */
     private Outcome execute(List<byte[][]> commands, String protocolError, long inputBytes) {
         if (finished || session == null) {
             return Outcome.NOTHING;
@@ -307,7 +285,6 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
                 consumed, blocked);
     }
 
-    /** IO thread. */
     private void finishBatch(Outcome outcome) {
         batchesInFlight--;
         if (outcome.replies() != null) {
@@ -338,13 +315,11 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        server.onEngine(null, () -> {
-            finished = true;
-            if (session != null) {
-                cluster().disconnect(node, session);
-                session = null;
-            }
-        });
+        finished = true;
+        if (session != null) {
+            cluster().disconnect(node, session);
+            session = null;
+        }
         ctx.fireChannelInactive();
     }
 

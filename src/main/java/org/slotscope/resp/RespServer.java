@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -22,15 +23,17 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slotscope.engine.EngineLoop;
+import org.slotscope.engine.SimCluster;
 import org.slotscope.engine.event.ClusterEvent;
 import org.slotscope.engine.node.ClusterNode;
 import org.slotscope.engine.node.NodeId;
 
 /**
  * Exposes every simulated node of an {@link EngineLoop}'s cluster on its own TCP port, so
- * redis-cli, redis-benchmark and Jedis talk to it as to a redis-server process. A few Netty IO
- * threads serve all connections of all nodes (never a thread per connection); the cluster itself
- * is only touched on the engine thread.
+ * redis-cli, redis-benchmark and Jedis talk to it as to a redis-server process. Like Redis's ae
+ * loop, one thread does everything: the engine runs on a Netty event loop ({@link #newEngineLoop})
+ * and every connection of every node is registered on that same loop, so a request is read,
+ * executed and answered without changing threads (one more thread only accepts connections).
  *
  * <p>A node that stops (SHUTDOWN, a simulated crash: {@link ClusterEvent.NodeStopped}) closes its
  * listening socket and every connection to it, like a process that exits. A node started later
@@ -44,7 +47,8 @@ public final class RespServer implements AutoCloseable {
     private final String bindAddress;
     private final Consumer<String> warnings;
     private final EventLoopGroup acceptors;
-    private final EventLoopGroup workers;
+    /** The engine's own thread, which also serves every connection. */
+    private final EventLoop workers;
     private final Map<NodeId, Endpoint> endpoints = new ConcurrentHashMap<>();
     /** The last listening channel per port, so a node restarted on a port waits for the old socket to close. */
     private final Map<Integer, Channel> listenersByPort = new ConcurrentHashMap<>();
@@ -63,11 +67,22 @@ public final class RespServer implements AutoCloseable {
         this.engine = engine;
         this.bindAddress = bindAddress;
         this.warnings = warnings;
+        if (!(engine.executor() instanceof EventLoop engineThread)) {
+            throw new IllegalArgumentException("the engine must run on an event loop: build it with RespServer.newEngineLoop");
+        }
+        this.workers = engineThread;
         this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("slotscope-resp-accept", true),
                 NioIoHandler.newFactory());
-        int ioThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        this.workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("slotscope-resp-io", true),
+    }
+
+    /**
+     * An engine loop whose thread is a Netty event loop, so a RespServer built on it serves its
+     * connections on the engine thread itself. Closing the loop stops that thread.
+     */
+    public static EngineLoop newEngineLoop(SimCluster cluster, String threadName) {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName, true),
                 NioIoHandler.newFactory());
+        return new EngineLoop(cluster, group.next());
     }
 
     void warn(String message) {
@@ -221,7 +236,7 @@ public final class RespServer implements AutoCloseable {
         }
     }
 
-    /** Closes every port and connection and stops the IO threads. The engine loop stays the caller's. */
+    /** Closes every port and connection and stops the accepting thread. The engine loop stays the caller's. */
     @Override
     public void close() {
         if (closed) {
@@ -237,6 +252,5 @@ public final class RespServer implements AutoCloseable {
             }
         }
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 }

@@ -32,7 +32,7 @@ class RedisCliFixOnTheSimulatorTest {
     void theRealRedisCliFixRepairsTheSimulatorAsItRepairsRedis(FixScenario scenario) throws Exception {
         RedisCli cli = RedisCli.require();
         int base = FreePorts.consecutive(3);
-        try (EngineLoop loop = new EngineLoop(new SimCluster(17), "redis-cli-fix-test")) {
+        try (EngineLoop loop = RespServer.newEngineLoop(new SimCluster(17), "redis-cli-fix-test")) {
             loop.call(c -> c.createReadyCluster("127.0.0.1", base, 3, 0)).join();
             try (RespServer server = new RespServer(loop, "127.0.0.1")) {
                 server.start();

@@ -112,7 +112,7 @@ class NodeLinkContractTest {
 
     private static List<String> throughRespAndJedis() throws Exception {
         int base = FreePorts.consecutive(3);
-        try (EngineLoop loop = new EngineLoop(new SimCluster(1), "link-test")) {
+        try (EngineLoop loop = RespServer.newEngineLoop(new SimCluster(1), "link-test")) {
             loop.call(c -> c.createReadyCluster("127.0.0.1", base, 3, 0)).join();
             try (RespServer server = new RespServer(loop, "127.0.0.1")) {
                 server.start();

@@ -78,7 +78,7 @@ class RespFuzzTest {
         SimCluster cluster = new SimCluster(SEED, new NodeConfig(), new EventLog(EventLog.DEFAULT_RETAINED, false),
                 CommandTable.standard());
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        try (EngineLoop loop = new EngineLoop(cluster, "fuzz-engine")) {
+        try (EngineLoop loop = RespServer.newEngineLoop(cluster, "fuzz-engine")) {
             loop.call(c -> c.createReadyCluster("127.0.0.1", port, 1, 0)).join();
             try (RespServer server = new RespServer(loop, "127.0.0.1", warnings::add)) {
                 server.start();

@@ -23,7 +23,7 @@ class RespServerRedisCliTest {
     void start() throws BindFailedException {
         cli = RedisCli.require();
         base = FreePorts.consecutive(3);
-        loop = new EngineLoop(new SimCluster(11, new NodeConfig(), new EventLog(), TestCommands.table()), "cli-engine");
+        loop = RespServer.newEngineLoop(new SimCluster(11, new NodeConfig(), new EventLog(), TestCommands.table()), "cli-engine");
         loop.call(c -> c.createReadyCluster("127.0.0.1", base, 3, 0)).join();
         server = new RespServer(loop, "127.0.0.1");
         server.start();

@@ -36,7 +36,7 @@ class RespServerTest {
     void startThreeMasters() throws BindFailedException {
         base = FreePorts.consecutive(4);
         SimCluster cluster = new SimCluster(7, new NodeConfig(), new EventLog(), TestCommands.table());
-        loop = new EngineLoop(cluster, "test-engine");
+        loop = RespServer.newEngineLoop(cluster, "test-engine");
         nodes = loop.call(c -> c.createReadyCluster(HOST, base, 3, 0)).join();
         server = new RespServer(loop, HOST);
         server.start();
@@ -278,7 +278,7 @@ class RespServerTest {
     void startFailsWithPortInUseAndLeavesNothingListening() throws Exception {
         int other = FreePorts.consecutive(3);
         SimCluster cluster = new SimCluster(8, new NodeConfig(), new EventLog(), TestCommands.table());
-        try (EngineLoop otherLoop = new EngineLoop(cluster, "test-engine-2");
+        try (EngineLoop otherLoop = RespServer.newEngineLoop(cluster, "test-engine-2");
                 ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), other + 1));
             otherLoop.call(c -> c.createReadyCluster(HOST, other, 3, 0)).join();

@@ -23,7 +23,7 @@ public final class ServedSim implements AutoCloseable {
 
     public ServedSim(int masters, int replicas, int spare, long nodeTimeout) throws Exception {
         basePort = FreePorts.consecutive(masters * (1 + replicas) + spare);
-        loop = new EngineLoop(new SimCluster(42, new NodeConfig().nodeTimeout(nodeTimeout), new EventLog()),
+        loop = RespServer.newEngineLoop(new SimCluster(42, new NodeConfig().nodeTimeout(nodeTimeout), new EventLog()),
                 "served-sim");
         nodes = loop.call(c -> {
             List<ClusterNode> created = new java.util.ArrayList<>(c.createReadyCluster("127.0.0.1", basePort, masters,
