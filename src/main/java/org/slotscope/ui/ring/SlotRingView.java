@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.Arrays;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -66,6 +67,18 @@ public final class SlotRingView extends Region {
     private final IntegerProperty highlightedSlot = new SimpleIntegerProperty(this, "highlightedSlot", -1);
     private final ObjectProperty<SlotRange> selectedRange = new SimpleObjectProperty<>(this, "selectedRange");
     private SlotDrag drag;
+    /**
+     * A drag changes the range on nearly every mouse event (a ring pixel spans ~10 slots), often
+     * several times per frame; each whole-image repaint costs about a millisecond, so the range is
+     * repainted once, at the next frame.
+     */
+    private final AnimationTimer rangeRepaint = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            repaint();
+        }
+    };
     private int[] slotColorIndex = new int[HashSlot.SLOTS];
     private int[] peerColorIndex = new int[HashSlot.SLOTS];
     private int[] keysInSlot = new int[HashSlot.SLOTS];
@@ -99,7 +112,7 @@ public final class SlotRingView extends Region {
         selectedSlot.addListener((obs, old, now) -> repaint());
         selectedRange.addListener((obs, old, now) -> {
             if (!java.util.Objects.equals(old, now)) {
-                repaint();
+                rangeRepaint.start();
             }
         });
         imageView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoveredSlot.set(slotAt(e.getX(), e.getY())));
