@@ -161,6 +161,7 @@ public final class SlotRingView extends Region {
         }
         SlotDrag done = drag;
         drag = null;
+        hoveredSlot.set(slotAt(e.getX(), e.getY())); // the drag may have ended off the slots
         if (done.isClick()) {
             selectedRange.set(null);
             selectedSlot.set(done.pressedSlot());
