@@ -3,6 +3,7 @@ package org.slotscope.ui.actions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,21 +20,26 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slotscope.admin.MoveExecutor;
 import org.slotscope.admin.MoveOperation;
+import org.slotscope.admin.MoveProgress;
+import org.slotscope.admin.SlotRangePlanner;
 import org.slotscope.admin.SlotMover;
 import org.slotscope.engine.command.Reply;
 import org.slotscope.engine.slot.HashSlot;
 import org.slotscope.link.NodeLink;
 import org.slotscope.ui.i18n.Messages;
+import org.slotscope.ui.ring.SlotRange;
 import org.slotscope.ui.sim.ClusterSnapshot;
 import org.slotscope.ui.sim.NodeSnapshot;
 import org.slotscope.ui.sim.SimulationSession;
 import org.slotscope.ui.task.Background;
 
 /**
- * Quick actions on the selected node (crash, restart, manual failover) and a simple reshard (target
- * master and number of slots). Each is an input to the engine: SLOTSCOPE CRASH / RESTART and CLUSTER
- * FAILOVER sent over a journaled link, the reshard run by {@link MoveOperation} over the same links
- * on a background thread, its progress reported here. Nothing waits on the FX thread.
+ * Quick actions on the selected node (crash, restart, manual failover), a simple reshard (target
+ * master and number of slots) and moving a range of slots selected on the ring to one master. Each
+ * is an input to the engine: SLOTSCOPE CRASH / RESTART and CLUSTER FAILOVER sent over a journaled
+ * link, the reshard and the range move run by {@link MoveOperation} over the same links on a
+ * background thread (so a rewind replays them), one at a time, progress and Stop shared. Nothing
+ * waits on the FX thread.
  */
 public final class ActionsViewModel {
     /** redis-cli's reshard: 10 keys per MIGRATE, slot by slot, one pair at a time, so it can be watched. */
@@ -46,6 +52,7 @@ public final class ActionsViewModel {
     private final ObservableList<String> masters = FXCollections.observableArrayList();
     private final StringProperty reshardTarget = new SimpleStringProperty(this, "reshardTarget");
     private final StringProperty reshardSlots = new SimpleStringProperty(this, "reshardSlots", "1000");
+    private final StringProperty moveTarget = new SimpleStringProperty(this, "moveTarget");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -72,6 +79,11 @@ public final class ActionsViewModel {
 
     public StringProperty reshardSlotsProperty() {
         return reshardSlots;
+    }
+
+    /** The master a selected range of slots is moved to (its address). */
+    public StringProperty moveTargetProperty() {
+        return moveTarget;
     }
 
     /** Slots moved / slots planned, 0..1. */
@@ -128,13 +140,57 @@ public final class ActionsViewModel {
             message.set(Messages.format(texts.get(), "reshard.badCount", String.valueOf(reshardSlots.get())));
             return;
         }
+        int wanted = slots;
+        start(Messages.format(texts.get(), "reshard.running", slots, targetAddress),
+                (move, progress) -> move.reshard(targetAddress, List.of(), target.id(), wanted, RESHARD_OPTIONS,
+                        progress));
+    }
+
+    /**
+     * Moves every slot of {@code range} that the chosen master does not own yet to it, from whichever
+     * masters own them ({@link SlotRangePlanner}, as `cluster move-slots` does), slot by slot.
+     * Refuses with one line when nothing is selected, no master is chosen, or the master owns them all.
+     */
+    public void moveSlots(SlotRange range) {
+        if (running.get() || snapshot == null) {
+            return;
+        }
+        ResourceBundle t = texts.get();
+        if (range == null) {
+            message.set(t.getString("rangeMove.noRange"));
+            return;
+        }
+        String targetAddress = moveTarget.get();
+        NodeSnapshot target = byAddress(targetAddress);
+        if (target == null || !target.isMaster()) {
+            message.set(t.getString("reshard.noTarget"));
+            return;
+        }
+        int targetIndex = snapshot.indexOf(target.id());
+        int toMove = 0;
+        for (int i = 0; i < range.count(); i++) {
+            if (snapshot.ownerOf(range.slotAt(i)) != targetIndex) {
+                toMove++;
+            }
+        }
+        if (toMove == 0) {
+            message.set(Messages.format(t, "rangeMove.alreadyThere", targetAddress));
+            return;
+        }
+        String slots = range.toString();
+        start(Messages.format(t, "rangeMove.running", toMove, slots, targetAddress),
+                (move, progress) -> move.run(targetAddress, SlotRangePlanner.forTopology(range.toBitSet(), target.id()),
+                        RESHARD_OPTIONS, progress));
+    }
+
+    /** Runs a slot-moving operation on a background thread, reporting progress and its end here. */
+    private void start(String runningText, MoveRun work) {
         MoveOperation move = new MoveOperation(session.connector());
         operation = move;
         running.set(true);
         progress.set(0);
-        message.set(Messages.format(texts.get(), "reshard.running", slots, targetAddress));
-        int wanted = slots;
-        background.run(() -> move.reshard(targetAddress, List.of(), target.id(), wanted, RESHARD_OPTIONS,
+        message.set(runningText);
+        background.run(() -> work.run(move,
                 p -> background.onUi(() -> progress.set(p.slotsTotal() == 0 ? 1 : p.slotsDone() / (double) p.slotsTotal()))),
                 (MoveExecutor.Result result) -> {
                     running.set(false);
@@ -147,7 +203,13 @@ public final class ActionsViewModel {
                 });
     }
 
-    /** Stops the reshard after the slot it is moving (nothing is left half-moved). */
+    /** One slot-moving run: a reshard or a range move, with its progress sink. */
+    @FunctionalInterface
+    private interface MoveRun {
+        MoveExecutor.Result run(MoveOperation move, Consumer<MoveProgress> progress);
+    }
+
+    /** Stops the reshard or the range move after the slot it is moving (nothing is left half-moved). */
     public void cancelReshard() {
         if (operation != null) {
             operation.cancel();

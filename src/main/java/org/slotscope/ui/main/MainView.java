@@ -184,6 +184,12 @@ public final class MainView {
                 tabs.getSelectionModel().select(1); // the inspector says what was clicked
             }
         });
+        ring.selectedRangeProperty().bindBidirectional(models.inspector().selectedRangeProperty());
+        ring.selectedRangeProperty().addListener((obs, old, range) -> {
+            if (range != null) {
+                tabs.getSelectionModel().select(1); // and what was dragged over
+            }
+        });
         models.inspector().keySlotProperty().addListener(new WeakChangeListener<>(keySlotListener));
         ring.highlightedSlotProperty().set(models.inspector().keySlotProperty().get());
         eventList.setItems(models.eventLines());

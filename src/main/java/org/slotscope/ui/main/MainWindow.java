@@ -50,12 +50,15 @@ public final class MainWindow {
         MainWindow window = new MainWindow(stage, session, locale);
         window.view = window.load();
         Scene scene = new Scene(window.view.root(), WIDTH, HEIGHT);
-        // Presenter keys: F2 play/pause, F3 the frame meter (space and letters belong to the console).
+        // Presenter keys: F2 play/pause, F3 the frame meter (space and letters belong to the console),
+        // Escape clears the slots selected on the ring wherever the focus is (a popup keeps its own).
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.F2) {
                 window.models.playback().togglePlaying();
             } else if (e.getCode() == KeyCode.F3) {
                 window.view.frameBox().setSelected(!window.view.frameBox().isSelected());
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                window.view.ring().clearSelection();
             }
         });
         stage.setScene(scene);
@@ -138,7 +141,7 @@ public final class MainWindow {
             } else if (type == PlaybackView.class) {
                 return new PlaybackView(models.playback(), models.main().bundle());
             } else if (type == InspectorView.class) {
-                return new InspectorView(models.inspector());
+                return new InspectorView(models.inspector(), models.actions());
             }
             throw new IllegalArgumentException("unexpected controller " + type);
         });

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.Arrays;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -18,6 +19,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import org.slotscope.engine.slot.HashSlot;
@@ -30,6 +33,10 @@ import org.slotscope.engine.slot.HashSlot;
  * instead every pixel knows its slot (computed once per size and layout) and a repaint is one pass
  * over an int buffer shared with the image. A canvas above it carries the few shapes that move
  * (nodes, arcs, requests in flight).
+ *
+ * <p>A click selects one slot; a drag selects a range of slots ({@link SlotDrag} says how a drag
+ * becomes a range, across slot 0 too), drawn darker in its owners' colours while dragging and after;
+ * Escape clears the selection, a click replaces it.
  */
 public final class SlotRingView extends Region {
     public static final String STYLE_CLASS = "slot-ring";
@@ -47,7 +54,6 @@ public final class SlotRingView extends Region {
     private static final int TRANSPARENT = 0x00000000;
     private static final int HIGHLIGHT = 0xFF000000;
     private static final int MIN_SIDE = 64;
-    private static final int GRID = 128;
     private static final int STRIPE = 6;
     /** Slots on each side averaged into the density track (the ring's pixels are ~10 slots wide). */
     static final int DENSITY_WINDOW = 12;
@@ -59,6 +65,20 @@ public final class SlotRingView extends Region {
     private final ReadOnlyIntegerWrapper hoveredSlot = new ReadOnlyIntegerWrapper(this, "hoveredSlot", -1);
     private final IntegerProperty selectedSlot = new SimpleIntegerProperty(this, "selectedSlot", -1);
     private final IntegerProperty highlightedSlot = new SimpleIntegerProperty(this, "highlightedSlot", -1);
+    private final ObjectProperty<SlotRange> selectedRange = new SimpleObjectProperty<>(this, "selectedRange");
+    private SlotDrag drag;
+    /**
+     * A drag changes the range on nearly every mouse event (a ring pixel spans ~10 slots), often
+     * several times per frame; each whole-image repaint costs about a millisecond, so the range is
+     * repainted once, at the next frame.
+     */
+    private final AnimationTimer rangeRepaint = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            repaint();
+        }
+    };
     private int[] slotColorIndex = new int[HashSlot.SLOTS];
     private int[] peerColorIndex = new int[HashSlot.SLOTS];
     private int[] keysInSlot = new int[HashSlot.SLOTS];
@@ -90,14 +110,75 @@ public final class SlotRingView extends Region {
         });
         highlightedSlot.addListener((obs, old, now) -> repaint());
         selectedSlot.addListener((obs, old, now) -> repaint());
-        imageView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoveredSlot.set(slotAt(e.getX(), e.getY())));
-        imageView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoveredSlot.set(-1));
-        imageView.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            int slot = slotAt(e.getX(), e.getY());
-            if (slot >= 0) {
-                selectedSlot.set(slot);
+        selectedRange.addListener((obs, old, now) -> {
+            if (!java.util.Objects.equals(old, now)) {
+                rangeRepaint.start();
             }
         });
+        imageView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoveredSlot.set(slotAt(e.getX(), e.getY())));
+        imageView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            if (drag == null) {
+                hoveredSlot.set(-1);
+            }
+        });
+        imageView.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        imageView.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        imageView.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && (selectedRange.get() != null || selectedSlot.get() >= 0)) {
+                clearSelection();
+                e.consume();
+            }
+        });
+    }
+
+    private void pressed(MouseEvent e) {
+        int slot = slotAt(e.getX(), e.getY());
+        if (!e.isPrimaryButtonDown() || slot < 0) {
+            drag = null;
+            return;
+        }
+        requestFocus(); // so Escape reaches the ring
+        drag = SlotDrag.press(layout.get(), slot, e.getX(), e.getY());
+    }
+
+    private void dragged(MouseEvent e) {
+        if (drag == null) {
+            return;
+        }
+        drag.moveTo(slotToward(e.getX(), e.getY()), e.getX(), e.getY());
+        hoveredSlot.set(slotAt(e.getX(), e.getY()));
+        SlotRange range = drag.range();
+        if (range != null) {
+            selectedSlot.set(-1);
+            selectedRange.set(range);
+        }
+    }
+
+    private void released(MouseEvent e) {
+        if (drag == null) {
+            return;
+        }
+        SlotDrag done = drag;
+        drag = null;
+        hoveredSlot.set(slotAt(e.getX(), e.getY())); // the drag may have ended off the slots
+        if (done.isClick()) {
+            selectedRange.set(null);
+            selectedSlot.set(done.pressedSlot());
+        }
+    }
+
+    /** Forgets the selected slot and range (Escape). */
+    public void clearSelection() {
+        drag = null;
+        selectedRange.set(null);
+        selectedSlot.set(-1);
+    }
+
+    /** The slot a drag is heading for at image point (x, y): by angle on the ring, by cell on the grid. */
+    private int slotToward(double x, double y) {
+        return layout.get() == Layout.GRID ? RingGeometry.gridSlotToward(x, y, side)
+                : RingGeometry.ringSlotToward(x, y, side);
     }
 
     public ObjectProperty<Layout> layoutProperty() {
@@ -112,6 +193,11 @@ public final class SlotRingView extends Region {
     /** The slot last clicked. */
     public IntegerProperty selectedSlotProperty() {
         return selectedSlot;
+    }
+
+    /** The range of slots selected by dragging, null when none: drawn darker. */
+    public ObjectProperty<SlotRange> selectedRangeProperty() {
+        return selectedRange;
     }
 
     /** A slot drawn in black (the inspector's key). */
@@ -187,8 +273,9 @@ public final class SlotRingView extends Region {
     /** The pixel (image coordinates) in the middle of {@code slot}: halfway across the ring, or its grid cell. */
     public Point2D pixelOfSlot(int slot) {
         if (layout.get() == Layout.GRID) {
-            double cell = side / (double) GRID;
-            return new Point2D(Math.floor((slot % GRID + 0.5) * cell), Math.floor((slot / GRID + 0.5) * cell));
+            double cell = side / (double) RingGeometry.GRID;
+            return new Point2D(Math.floor((slot % RingGeometry.GRID + 0.5) * cell),
+                    Math.floor((slot / RingGeometry.GRID + 0.5) * cell));
         }
         return pointAt(slot, (1 + INNER_RATIO) / 2);
     }
@@ -252,7 +339,7 @@ public final class SlotRingView extends Region {
     }
 
     static double outerRadius(int side) {
-        return side / 2.0 - 2;
+        return RingGeometry.outerRadius(side);
     }
 
     private void resize(int newSide) {
@@ -278,7 +365,6 @@ public final class SlotRingView extends Region {
         double inner = outer * INNER_RATIO;
         double densityOuter = outer * DENSITY_OUTER;
         double densityInner = outer * DENSITY_INNER;
-        double fullTurn = 2 * Math.PI;
         for (int y = 0; y < side; y++) {
             double dy = y + 0.5 - center;
             for (int x = 0; x < side; x++) {
@@ -291,12 +377,7 @@ public final class SlotRingView extends Region {
                     map[index] = -1;
                     continue;
                 }
-                // Clockwise from twelve o'clock: atan2(x, -y) is 0 straight up and grows to the right.
-                double angle = Math.atan2(dx, -dy);
-                if (angle < 0) {
-                    angle += fullTurn;
-                }
-                int slot = Math.min((int) (angle / fullTurn * HashSlot.SLOTS), HashSlot.SLOTS - 1);
+                int slot = RingGeometry.slotAtAngle(dx, dy);
                 map[index] = inRing ? slot : -(slot + 2);
             }
         }
@@ -306,15 +387,16 @@ public final class SlotRingView extends Region {
     /** 128 x 128 cells, slot 0 top left, row by row; a one-pixel gap between cells when they are big enough. */
     static int[] gridMap(int side) {
         int[] map = new int[side * side];
-        double cell = side / (double) GRID;
+        int grid = RingGeometry.GRID;
+        double cell = side / (double) grid;
         boolean gaps = cell >= 4;
         for (int y = 0; y < side; y++) {
-            int row = Math.min(GRID - 1, (int) (y / cell));
+            int row = Math.min(grid - 1, (int) (y / cell));
             boolean rowGap = gaps && (int) ((y + 1) / cell) != row && y + 1 < side;
             for (int x = 0; x < side; x++) {
-                int column = Math.min(GRID - 1, (int) (x / cell));
+                int column = Math.min(grid - 1, (int) (x / cell));
                 boolean columnGap = gaps && (int) ((x + 1) / cell) != column && x + 1 < side;
-                map[y * side + x] = rowGap || columnGap ? -1 : row * GRID + column;
+                map[y * side + x] = rowGap || columnGap ? -1 : row * grid + column;
             }
         }
         return map;
@@ -334,18 +416,25 @@ public final class SlotRingView extends Region {
         int offset = phase;
         int highlight = highlightedSlot.get();
         int selected = selectedSlot.get();
+        SlotRange range = selectedRange.get();
+        // In the range: ((slot - first) mod 16384) < count, one AND and one compare per pixel.
+        int rangeFirst = range == null ? 0 : range.first();
+        int rangeCount = range == null ? 0 : range.count();
+        int mask = HashSlot.SLOTS - 1;
         IntBuffer target = pixels;
         pixelBuffer.updateBuffer(buffer -> {
             for (int i = 0; i < map.length; i++) {
                 int value = map[i];
                 int argb;
                 if (value >= 0) {
+                    boolean inRange = ((value - rangeFirst) & mask) < rangeCount;
                     if (value == highlight || value == selected) {
                         argb = HIGHLIGHT;
                     } else if (peers[value] >= 0 && (((i % width) + (i / width) + offset) / STRIPE) % 2 == 0) {
-                        argb = SlotPalette.argb(peers[value]); // a moving stripe in the target's colour
+                        // a moving stripe in the target's colour
+                        argb = inRange ? SlotPalette.selectedArgb(peers[value]) : SlotPalette.argb(peers[value]);
                     } else {
-                        argb = SlotPalette.argb(colors[value]);
+                        argb = inRange ? SlotPalette.selectedArgb(colors[value]) : SlotPalette.argb(colors[value]);
                     }
                 } else if (value <= -2) {
                     argb = densityArgb(keys[-value - 2], most);

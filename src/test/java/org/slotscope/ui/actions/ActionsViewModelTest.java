@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slotscope.ui.i18n.Messages;
+import org.slotscope.ui.ring.SlotRange;
 import org.slotscope.ui.sim.ClusterShape;
 import org.slotscope.ui.sim.ClusterSnapshot;
 import org.slotscope.ui.sim.SimulationSession;
@@ -67,5 +68,81 @@ class ActionsViewModelTest {
         assertTrue(model.messageProperty().get().startsWith("Moved 20 slots and "), model.messageProperty().get());
         assertEquals(1.0, model.progressProperty().get());
         assertTrue(session.inputs().size() > 20 * 4, "the reshard's commands are inputs of the run");
+    }
+    private void waitUntilDone() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (model.runningProperty().get()) {
+            assertTrue(System.nanoTime() < deadline, "the move did not end");
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * The first snapshot in which every slot of {@code range} belongs to node {@code owner} and none is
+     * open; snapshots are built asynchronously, so the one at hand may predate the move.
+     */
+    private ClusterSnapshot snapshotWhereOwned(SlotRange range, int owner) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            session.requestSnapshot();
+            ClusterSnapshot snap = session.latest();
+            boolean owned = !snap.hasOpenSlots();
+            for (int i = 0; owned && i < range.count(); i++) {
+                owned = snap.ownerOf(range.slotAt(i)) == owner;
+            }
+            if (owned) {
+                return snap;
+            }
+            assertTrue(System.nanoTime() < deadline, "the range never came to node " + owner);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void movingARangeRefusesNoRangeNoTargetAndARangeTheTargetOwnsWithOneLine() throws Exception {
+        model.apply(firstSnapshot());
+        model.moveSlots(null);
+        assertEquals("Select slots first: drag along the ring.", model.messageProperty().get());
+        model.moveSlots(SlotRange.clockwise(0, 99));
+        assertEquals("Choose the master that receives the slots.", model.messageProperty().get());
+        model.moveTargetProperty().set("127.0.0.1:7003"); // a replica
+        model.moveSlots(SlotRange.clockwise(0, 99));
+        assertEquals("Choose the master that receives the slots.", model.messageProperty().get());
+        model.moveTargetProperty().set("127.0.0.1:7000");
+        model.moveSlots(SlotRange.clockwise(0, 99));
+        assertEquals("Every selected slot already belongs to 127.0.0.1:7000.", model.messageProperty().get());
+        assertFalse(model.runningProperty().get());
+        assertEquals(0, session.inputs().size(), "nothing was sent to the cluster");
+    }
+
+    @Test
+    void aRangeAcrossSlotZeroMovesToTheChosenMasterAndARewindReplaysIt() throws Exception {
+        ClusterSnapshot before = firstSnapshot();
+        model.apply(before);
+        assertEquals(2, before.ownerOf(16380));
+        assertEquals(0, before.ownerOf(3));
+        SlotRange range = SlotRange.clockwise(16380, 3); // 16380-16383 (7002's) and 0-3 (7000's)
+        model.moveTargetProperty().set("127.0.0.1:7001");
+        model.moveSlots(range);
+        waitUntilDone();
+        long keys = 0;
+        for (int i = 0; i < range.count(); i++) {
+            keys += before.keysIn(range.slotAt(i));
+        }
+        assertEquals("Moved 8 slots and " + keys + " keys.", model.messageProperty().get());
+        assertEquals(1.0, model.progressProperty().get());
+        ClusterSnapshot after = snapshotWhereOwned(range, 1);
+        assertEquals(2, after.ownerOf(16379));
+        assertEquals(0, after.ownerOf(4));
+        assertTrue(session.inputs().size() >= 8 * 4, "the move's commands are inputs of the run");
+
+        // the inputs replay: rebuilding the moment after the move gives the same owners
+        long moved = session.inputs().get(session.inputs().size() - 1).time();
+        session.rewindTo(moved).get(30, TimeUnit.SECONDS);
+        ClusterSnapshot replayed = session.latest();
+        for (int i = 0; i < range.count(); i++) {
+            assertEquals(1, replayed.ownerOf(range.slotAt(i)), "replayed slot " + range.slotAt(i));
+        }
+        assertEquals(0, replayed.ownerOf(4));
     }
 }

@@ -58,6 +58,18 @@ class SlotRingViewTest {
     }
 
     @Test
+    void aSelectedSlotKeepsItsOwnersHueDarkerAndBlackTurnsGrey() {
+        assertEquals(0xFF7E5700, SlotPalette.selectedArgb(0), "orange at 55 %");
+        assertEquals(0xFF2F6380, SlotPalette.selectedArgb(1), "sky blue at 55 %");
+        assertEquals(0xFF808080, SlotPalette.selectedArgb(7), "black");
+        assertEquals(SlotPalette.selectedArgb(0), SlotPalette.selectedArgb(SlotPalette.size()));
+        assertEquals(0xFF676767, SlotPalette.selectedArgb(-1), "unassigned grey, darker");
+        for (int i = 0; i < SlotPalette.size(); i++) {
+            assertTrue(SlotPalette.selectedArgb(i) != SlotPalette.argb(i), "colour " + i + " looks the same selected");
+        }
+    }
+
+    @Test
     void densityIsAveragedOverNeighbouringSlotsAroundTheRing() {
         int[] keys = new int[16384];
         keys[0] = 3;
