@@ -75,11 +75,22 @@ sim_mem_per_key() {
   stop_serve
 }
 
+# WARMUP=1 (default): one unmeasured redis-benchmark run before the measured ones, on both sides, so
+# the figures are the steady state (the JVM compiles its hot code in the first seconds; a real
+# redis-server has nothing to warm). The warm-up's own ops/s are kept as warmup_set_ops/get_ops:
+# what a benchmark started right after `serve` sees. WARMUP=0 skips it.
+warm_up() { # port
+  [ "${WARMUP:-1}" = 1 ] || return 0
+  redis-benchmark -h 127.0.0.1 -p "$1" --cluster -t set,get -n 200000 -c 50 -q 2>/dev/null | tr '\r' '\n' |
+    awk '/requests per second/ && ($1=="SET:" || $1=="GET:") {v[$1]=$2} END{print "warmup_set_ops=" v["SET:"]; print "warmup_get_ops=" v["GET:"]}'
+}
+
 for round in $(seq "$ROUNDS"); do
   log "round $round of $ROUNDS, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# load $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/real-$round.txt"
   RC_FRESH=1 "$HERE/real-cluster.sh" start "$REAL_BASE" 6 1 5000 >> "$OUT/real-$round.txt" || exit 1
   "$HERE/real-cluster.sh" node $((REAL_BASE + 6)) 5000 || exit 1
+  warm_up "$REAL_BASE" >> "$OUT/real-$round.txt"
   CPU_PIDS=$(for i in 0 1 2 3 4 5 6; do "$HERE/real-cluster.sh" pid $((REAL_BASE + i)); done | tr '\n' ' ') \
   STEPS="bench load reshard rebalance" NEW_NODE=127.0.0.1:$((REAL_BASE + 6)) LOG_DIR="$OUT/real-$round.logs" \
     "$HERE/cluster-bench.sh" 127.0.0.1 "$REAL_BASE" >> "$OUT/real-$round.txt"
@@ -89,13 +100,14 @@ for round in $(seq "$ROUNDS"); do
   log "round $round: simulator, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# load $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/sim-$round.txt"
   start_serve "$SIM_BASE" --masters 3 --replicas 1 --spare 1 --node-timeout 5000 || exit 1
+  warm_up "$SIM_BASE" >> "$OUT/sim-$round.txt"
   CPU_PIDS=$SERVE_PID STEPS="bench load reshard rebalance" NEW_NODE=127.0.0.1:$((SIM_BASE + 6)) LOG_DIR="$OUT/sim-$round.logs" \
     "$HERE/cluster-bench.sh" 127.0.0.1 "$SIM_BASE" >> "$OUT/sim-$round.txt"
   stop_serve
   sim_mem_per_key >> "$OUT/sim-$round.txt"
 done
 
-FIGURES="bench_p1_set_ops bench_p1_get_ops bench_p16_set_ops bench_p16_get_ops
+FIGURES="warmup_set_ops warmup_get_ops bench_p1_set_ops bench_p1_get_ops bench_p16_set_ops bench_p16_get_ops
   bench_p1_set_cpu_us bench_p1_get_cpu_us bench_p16_set_cpu_us bench_p16_get_cpu_us reshard_to_new_s reshard_back_s rebalance_s mem_bytes_per_key"
 median() { # name files...
   local name=$1; shift

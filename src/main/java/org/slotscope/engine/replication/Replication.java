@@ -85,7 +85,7 @@ public final class Replication {
         cluster.execute(replica, link, entry.argv());
         self.setReplOffset(entry.endOffset());
         // a replica keeps the stream too, so its own replicas can continue from it after a failover
-        replica.backlog().append(entry.startOffset(), entry.endOffset(), entry.time(), entry.argv());
+        replica.backlog().append(entry);
         KnownNode seen = master.state().lookup(replica.id());
         if (seen != null) {
             seen.setReplOffset(entry.endOffset()); // REPLCONF ACK

@@ -35,7 +35,13 @@ public final class ReplicationBacklog {
     }
 
     public Entry append(long startOffset, long endOffset, long time, byte[][] argv) {
-        Entry entry = new Entry(startOffset, endOffset, time, argv);
+        return append(new Entry(startOffset, endOffset, time, argv));
+    }
+
+    /** Appends an entry as it came from a master (a replica keeps its master's stream). */
+    public Entry append(Entry entry) {
+        long startOffset = entry.startOffset();
+        long endOffset = entry.endOffset();
         entries.addLast(entry);
         bytes += endOffset - startOffset;
         while (bytes > size && entries.size() > 1) {
