@@ -1,5 +1,6 @@
 package org.slotscope.ui.traffic;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Point2D;
@@ -20,7 +21,7 @@ import org.slotscope.ui.sim.NodeSnapshot;
  * Draws what moves above the ring: nodes inside it (masters filled in their colour, replicas
  * outlined, fail? / fail / crashed / frozen marked with a symbol and a word), an arc from source to
  * target for every pair with open slots, and the messages in flight. A few dozen shapes per frame,
- * never one per slot.
+ * never one per slot, and one path per kind of message, never one shape per message.
  */
 public final class RingOverlayPainter {
     static final double NODE_RADIUS = 17;
@@ -39,7 +40,9 @@ public final class RingOverlayPainter {
             case TRYAGAIN -> Color.web("#B8860B");
             case ERROR -> Color.web("#C00000");
             case KEYS -> Color.web("#0072B2");
-            case BUS -> Color.web("#888888");
+            case GOSSIP -> Color.web("#888888");
+            case FAIL -> Color.web("#7A0000");
+            case FAILOVER -> Color.web("#5E3C99");
         };
     }
 
@@ -65,10 +68,7 @@ public final class RingOverlayPainter {
             }
         }
         if (showTraffic) {
-            Point2D client = new Point2D(ring.side() / 2.0, ring.side() / 2.0);
-            for (Flight flight : flights) {
-                drawFlight(g, ring, spots, client, flight, nowNanos);
-            }
+            drawFlights(g, ring, spots, new Point2D(ring.side() / 2.0, ring.side() / 2.0), flights, nowNanos);
         }
     }
 
@@ -200,40 +200,80 @@ public final class RingOverlayPainter {
         g.fillText(port, at.getX(), at.getY() + r + 11);
     }
 
-    private static void drawFlight(GraphicsContext g, SlotRingView ring, Map<String, NodePlacement.Spot> spots,
-                                   Point2D client, Flight flight, long nowNanos) {
-        if (nowNanos < flight.startNanos()) {
+    /** Labels drawn per frame at most (the newest): each is a text layout for the renderer. */
+    static final int MAX_LABELS = 20;
+    /** Above this many dots, requests are drawn smaller so a busy workload does not cover the ring. */
+    static final int MANY_DOTS = 150;
+
+    /**
+     * All flights of one kind are one path filled once, so 1500 requests cost the renderer 9 fills,
+     * not 1500 shapes; only the newest labelled flights get their text.
+     */
+    private static void drawFlights(GraphicsContext g, SlotRingView ring, Map<String, NodePlacement.Spot> spots,
+                                    Point2D client, List<Flight> flights, long nowNanos) {
+        int n = flights.size();
+        if (n == 0) {
             return;
         }
-        Point2D from = flight.from() == null ? client : spotPoint(ring, spots, flight.from());
-        Point2D to = flight.to() == null ? client : spotPoint(ring, spots, flight.to());
-        if (from == null || to == null) {
-            return;
+        Map<String, Point2D> points = new HashMap<>();
+        spots.forEach((id, spot) -> points.put(id, ring.pointAt(spot.angleInSlots(), spot.radius())));
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        boolean[] placed = new boolean[n];
+        int[] perKind = new int[Flight.Kind.values().length];
+        for (int i = 0; i < n; i++) {
+            Flight flight = flights.get(i);
+            Point2D from = flight.from() == null ? client : points.get(flight.from());
+            Point2D to = flight.to() == null ? client : points.get(flight.to());
+            if (from == null || to == null || nowNanos < flight.startNanos()) {
+                continue;
+            }
+            Point2D control = flight.slot() >= 0 ? ring.pointAt(flight.slot(), 0.58) : client;
+            double t = flight.progress(nowNanos);
+            xs[i] = (1 - t) * (1 - t) * from.getX() + 2 * (1 - t) * t * control.getX() + t * t * to.getX();
+            ys[i] = (1 - t) * (1 - t) * from.getY() + 2 * (1 - t) * t * control.getY() + t * t * to.getY();
+            placed[i] = true;
+            perKind[flight.kind().ordinal()]++;
         }
-        Point2D control = flight.slot() >= 0 ? ring.pointAt(flight.slot(), 0.58) : client;
-        double t = flight.progress(nowNanos);
-        double x = (1 - t) * (1 - t) * from.getX() + 2 * (1 - t) * t * control.getX() + t * t * to.getX();
-        double y = (1 - t) * (1 - t) * from.getY() + 2 * (1 - t) * t * control.getY() + t * t * to.getY();
-        Color color = colorOf(flight.kind());
-        double r = flight.kind() == Flight.Kind.BUS ? 4 : 8;
-        g.setFill(color);
-        g.fillOval(x - r, y - r, 2 * r, 2 * r);
-        // Labels only for the answers worth reading (MOVED, ASK, TRYAGAIN, errors): every label is a
-        // text layout for the renderer, and a reshard has dozens of MIGRATE batches in flight.
-        if (flight.kind() != Flight.Kind.REQUEST && flight.kind() != Flight.Kind.BUS
-                && flight.kind() != Flight.Kind.KEYS) {
-            g.setFont(FLIGHT_LABEL);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
+        for (Flight.Kind kind : Flight.Kind.values()) {
+            if (perKind[kind.ordinal()] == 0) {
+                continue;
+            }
+            double r = radiusOf(kind, n);
+            g.beginPath();
+            for (int i = 0; i < n; i++) {
+                if (placed[i] && flights.get(i).kind() == kind) {
+                    g.moveTo(xs[i] + r, ys[i]);
+                    g.arc(xs[i], ys[i], r, r, 0, 360);
+                    g.closePath();
+                }
+            }
+            g.setFill(colorOf(kind));
+            g.fill();
+        }
+        g.setFont(FLIGHT_LABEL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        int labels = 0;
+        for (int i = n - 1; i >= 0 && labels < MAX_LABELS; i--) {
+            Flight flight = flights.get(i);
+            if (!placed[i] || !flight.labelled()) {
+                continue;
+            }
+            labels++;
+            double x = xs[i] + radiusOf(flight.kind(), n) + 4;
             g.setFill(Color.WHITE);
-            g.fillText(flight.label(), x + r + 5, y + 1);
-            g.setFill(color);
-            g.fillText(flight.label(), x + r + 4, y);
+            g.fillText(flight.label(), x + 1, ys[i] + 1);
+            g.setFill(colorOf(flight.kind()));
+            g.fillText(flight.label(), x, ys[i]);
         }
     }
 
-    private static Point2D spotPoint(SlotRingView ring, Map<String, NodePlacement.Spot> spots, String id) {
-        NodePlacement.Spot spot = spots.get(id);
-        return spot == null ? null : ring.pointAt(spot.angleInSlots(), spot.radius());
+    static double radiusOf(Flight.Kind kind, int drawn) {
+        return switch (kind) {
+            case REQUEST -> drawn > MANY_DOTS ? 4 : 7;
+            case GOSSIP, FAIL, FAILOVER -> 4;
+            default -> 8;
+        };
     }
 }
