@@ -167,6 +167,7 @@ public final class WindowModels implements AutoCloseable {
             eventLines.clear();
             pendingLines.clear();
         }
+        traffic.setSpeed(session.speed());
         for (ClientEvent hop : session.drainClientEvents(EVENTS_PER_FRAME)) {
             traffic.accept(hop, nowNanos);
         }

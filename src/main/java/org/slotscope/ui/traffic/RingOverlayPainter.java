@@ -54,11 +54,19 @@ public final class RingOverlayPainter {
         if (snapshot == null || ring.side() == 0 || ring.layoutProperty().get() != SlotRingView.Layout.RING) {
             return;
         }
-        Map<String, NodePlacement.Spot> spots = NodePlacement.place(snapshot);
+        if (snapshot != placedFor) {
+            placedFor = snapshot;
+            placed = NodePlacement.place(snapshot);
+        }
+        Map<String, NodePlacement.Spot> spots = placed;
         drawOpenSlots(g, ring, snapshot, colorById);
         drawMarkedSlot(g, ring, ring.selectedSlotProperty().get());
         drawMarkedSlot(g, ring, ring.highlightedSlotProperty().get());
         drawMigrationArcs(g, ring, snapshot, spots, colorById);
+        // Messages under the nodes (a node stays readable under a stream of requests), labels above all.
+        FlightPositions positions = showTraffic
+                ? drawFlights(g, ring, spots, new Point2D(ring.side() / 2.0, ring.side() / 2.0), flights, nowNanos)
+                : null;
         List<NodeSnapshot> nodes = snapshot.nodes();
         for (NodeSnapshot node : nodes) {
             NodePlacement.Spot spot = spots.get(node.id());
@@ -67,10 +75,18 @@ public final class RingOverlayPainter {
                         colorById.getOrDefault(node.isMaster() ? node.id() : node.masterId(), -1));
             }
         }
-        if (showTraffic) {
-            drawFlights(g, ring, spots, new Point2D(ring.side() / 2.0, ring.side() / 2.0), flights, nowNanos);
+        if (positions != null) {
+            drawLabels(g, flights, positions);
         }
     }
+
+    /** Where the flights of this frame are drawn, for their labels. */
+    private record FlightPositions(double[] xs, double[] ys, boolean[] placed, int count) {
+    }
+
+    /** The placement of the last snapshot painted: it scans every slot, so once per snapshot. */
+    private static ClusterSnapshot placedFor;
+    private static Map<String, NodePlacement.Spot> placed = Map.of();
 
     /** At most this many open slots get a tick; more are already visible as stripes. */
     static final int MAX_TICKS = 64;
@@ -200,8 +216,11 @@ public final class RingOverlayPainter {
         g.fillText(port, at.getX(), at.getY() + r + 11);
     }
 
-    /** Labels drawn per frame at most (the newest): each is a text layout for the renderer. */
-    static final int MAX_LABELS = 20;
+    /**
+     * Labels drawn per frame at most (the newest, and none over another): each is a text layout for
+     * the renderer, and a pile of overlapping labels reads as nothing.
+     */
+    static final int MAX_LABELS = 8;
     /** Above this many dots, requests are drawn smaller so a busy workload does not cover the ring. */
     static final int MANY_DOTS = 150;
 
@@ -209,11 +228,12 @@ public final class RingOverlayPainter {
      * All flights of one kind are one path filled once, so 1500 requests cost the renderer 9 fills,
      * not 1500 shapes; only the newest labelled flights get their text.
      */
-    private static void drawFlights(GraphicsContext g, SlotRingView ring, Map<String, NodePlacement.Spot> spots,
-                                    Point2D client, List<Flight> flights, long nowNanos) {
+    private static FlightPositions drawFlights(GraphicsContext g, SlotRingView ring,
+                                               Map<String, NodePlacement.Spot> spots, Point2D client,
+                                               List<Flight> flights, long nowNanos) {
         int n = flights.size();
         if (n == 0) {
-            return;
+            return null;
         }
         Map<String, Point2D> points = new HashMap<>();
         spots.forEach((id, spot) -> points.put(id, ring.pointAt(spot.angleInSlots(), spot.radius())));
@@ -240,38 +260,63 @@ public final class RingOverlayPainter {
                 continue;
             }
             double r = radiusOf(kind, n);
+            // Many small requests are squares: four lines each for the rasteriser instead of curves
+            // broken into dozens; at 3.5 px nobody tells them from dots.
+            boolean squares = kind == Flight.Kind.REQUEST && n > MANY_DOTS;
             g.beginPath();
             for (int i = 0; i < n; i++) {
                 if (placed[i] && flights.get(i).kind() == kind) {
-                    g.moveTo(xs[i] + r, ys[i]);
-                    g.arc(xs[i], ys[i], r, r, 0, 360);
-                    g.closePath();
+                    if (squares) {
+                        g.rect(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+                    } else {
+                        g.moveTo(xs[i] + r, ys[i]);
+                        g.arc(xs[i], ys[i], r, r, 0, 360);
+                        g.closePath();
+                    }
                 }
             }
-            g.setFill(colorOf(kind));
+            Color color = colorOf(kind);
+            g.setFill(kind == Flight.Kind.REQUEST && n > MANY_DOTS ? color.deriveColor(0, 1, 1, 0.45) : color);
             g.fill();
         }
+        return new FlightPositions(xs, ys, placed, n);
+    }
+
+    private static void drawLabels(GraphicsContext g, List<Flight> flights, FlightPositions at) {
         g.setFont(FLIGHT_LABEL);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        int labels = 0;
-        for (int i = n - 1; i >= 0 && labels < MAX_LABELS; i--) {
+        List<double[]> taken = new java.util.ArrayList<>();
+        for (int i = at.count() - 1; i >= 0 && taken.size() < MAX_LABELS; i--) {
             Flight flight = flights.get(i);
-            if (!placed[i] || !flight.labelled()) {
+            if (!at.placed()[i] || !flight.labelled()) {
                 continue;
             }
-            labels++;
-            double x = xs[i] + radiusOf(flight.kind(), n) + 4;
+            double x = at.xs()[i] + radiusOf(flight.kind(), at.count()) + 4;
+            double y = at.ys()[i];
+            // a rough box (no text measuring: that is a layout per label): 9 px a character, 20 px high
+            double[] box = {x, y - 10, x + 9 * flight.label().length(), y + 10};
+            boolean overlaps = false;
+            for (double[] other : taken) {
+                if (box[0] < other[2] && other[0] < box[2] && box[1] < other[3] && other[1] < box[3]) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (overlaps) {
+                continue;
+            }
+            taken.add(box);
             g.setFill(Color.WHITE);
-            g.fillText(flight.label(), x + 1, ys[i] + 1);
+            g.fillText(flight.label(), x + 1, y + 1);
             g.setFill(colorOf(flight.kind()));
-            g.fillText(flight.label(), x, ys[i]);
+            g.fillText(flight.label(), x, y);
         }
     }
 
     static double radiusOf(Flight.Kind kind, int drawn) {
         return switch (kind) {
-            case REQUEST -> drawn > MANY_DOTS ? 4 : 7;
+            case REQUEST -> drawn > MANY_DOTS ? 3.5 : 7;
             case GOSSIP, FAIL, FAILOVER -> 4;
             default -> 8;
         };

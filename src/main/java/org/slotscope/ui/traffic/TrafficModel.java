@@ -39,7 +39,9 @@ public final class TrafficModel {
      * At most this many flights drawn in a frame: above it, requests are sampled (answers worth a
      * label are drawn first) and the rest are counted, so the window says how many it left out.
      */
-    public static final int DRAW_BUDGET = 1_500;
+    public static final int DRAW_BUDGET = 600;
+    /** A workload's hop waits at most this long to leave (see {@link #leaveTime}). */
+    public static final long MAX_LAG_NANOS = 400_000_000L;
     static final int HISTORY = 200;
     /** The golden ratio's fraction spreads consecutive flights' ranks evenly over [0, 1). */
     private static final double RANK_STEP = 0.6180339887498949;
@@ -65,10 +67,34 @@ public final class TrafficModel {
     private Map<String, String> idByAddress = Map.of();
     private long sequence;
     private long dropped;
+    private double speed = 1.0;
+    private long anchorVirtual = Long.MIN_VALUE;
+    private long anchorWall;
 
     /** The nodes' ids by address (client hops name nodes by address; the ring places them by id). */
     public void setNodes(Map<String, String> idByAddress) {
         this.idByAddress = Map.copyOf(idByAddress);
+    }
+
+    /** Virtual milliseconds per wall millisecond, to space the workload's requests as they were sent. */
+    public void setSpeed(double speed) {
+        this.speed = speed > 0 ? speed : 1.0;
+    }
+
+    /**
+     * When a hop sent at virtual time {@code virtualMillis} leaves on the frame clock: as long after
+     * the previous hop as it was sent after it (divided by the speed), but not before now and at most
+     * {@link #MAX_LAG_NANOS} ahead. The engine runs the clock in steps and the window drains events
+     * once a frame, so hundreds of requests arrive together; started together they would fly as one
+     * clump, where they were a stream.
+     */
+    long leaveTime(long virtualMillis, long nowNanos) {
+        long wall = anchorVirtual == Long.MIN_VALUE ? nowNanos
+                : anchorWall + (long) ((virtualMillis - anchorVirtual) * 1_000_000L / speed);
+        long paced = Math.max(nowNanos, Math.min(nowNanos + MAX_LAG_NANOS, wall));
+        anchorVirtual = virtualMillis;
+        anchorWall = paced;
+        return paced;
     }
 
     /** Adds the flights of one engine event, leaving now. */
@@ -103,24 +129,25 @@ public final class TrafficModel {
     /** Adds the flight of one hop of a workload client, after the previous hop of the same operation. */
     public void accept(ClientEvent event, long nowNanos) {
         Chain chain = chains.computeIfAbsent(event.client(), c -> new Chain());
+        long leave = leaveTime(event.time(), nowNanos);
         if (chain.op != event.op()) {
             chain.op = event.op();
-            chain.end = nowNanos;
+            chain.end = leave;
             chain.next = Flight.Kind.REQUEST;
             chain.nextLabel = null;
         }
-        long start = Math.max(nowNanos, chain.end);
+        long start = Math.max(leave, chain.end);
         if (event instanceof ClientEvent.Request request) {
             add(chain.next, request.slot(), null, idOf(request.node()), start, FLIGHT_NANOS, chain.nextLabel);
             chain.next = Flight.Kind.REQUEST;
             chain.nextLabel = null;
         } else if (event instanceof ClientEvent.Moved moved) {
             add(Flight.Kind.MOVED, moved.slot(), idOf(moved.node()), null, start, FLIGHT_NANOS,
-                    "MOVED " + moved.slot() + " " + moved.target());
+                    "MOVED " + moved.slot() + " \u2192 " + port(moved.target()));
             chain.next = Flight.Kind.MOVED;
         } else if (event instanceof ClientEvent.Ask ask) {
             add(Flight.Kind.ASK, ask.slot(), idOf(ask.node()), null, start, FLIGHT_NANOS,
-                    "ASK " + ask.slot() + " " + ask.target());
+                    "ASK " + ask.slot() + " \u2192 " + port(ask.target()));
             chain.next = Flight.Kind.ASK;
             chain.nextLabel = "ASKING";
         } else if (event instanceof ClientEvent.TryAgain tryAgain) {
@@ -134,6 +161,12 @@ public final class TrafficModel {
             return; // a plain reply is the request landing; a slot map refresh is not drawn
         }
         chain.end = start + FLIGHT_NANOS;
+    }
+
+    /** ":7002" for 127.0.0.1:7002, as the nodes are labelled on the ring (the label must stay short). */
+    static String port(String address) {
+        int colon = address == null ? -1 : address.lastIndexOf(':');
+        return colon < 0 ? String.valueOf(address) : address.substring(colon);
     }
 
     private String idOf(String address) {
@@ -246,6 +279,7 @@ public final class TrafficModel {
         active.clear();
         history.clear();
         chains.clear();
+        anchorVirtual = Long.MIN_VALUE;
         lastOfKind.clear();
         lastBounceOfKind.clear();
         countOfKind.clear();

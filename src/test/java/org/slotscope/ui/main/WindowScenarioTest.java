@@ -441,7 +441,7 @@ class WindowScenarioTest {
         reshard(robot, 300, "127.0.0.1:7002");
         waitFor(60, () -> window.models().traffic().lastBounceOf(Flight.Kind.MOVED) != null);
         Flight bounce = window.models().traffic().lastBounceOf(Flight.Kind.MOVED);
-        assertTrue(bounce.label().startsWith("MOVED " + bounce.slot() + " 127.0.0.1:"), bounce.label());
+        assertTrue(bounce.label().matches("MOVED " + bounce.slot() + " \u2192 :700[0-5]"), bounce.label());
         assertTrue(bounce.labelled(), "a MOVED is labelled");
         assertEquals(null, bounce.to(), "the MOVED flies back to the client");
         assertTrue(snapshot().indexOf(bounce.from()) >= 0, "from a node of the ring: " + bounce.from());

@@ -94,7 +94,7 @@ class TrafficModelTest {
         assertEquals(Flight.Kind.MOVED, bounce.kind());
         assertEquals(A.value(), bounce.from());
         assertNull(bounce.to());
-        assertEquals("MOVED 12182 127.0.0.1:7002", bounce.label());
+        assertEquals("MOVED 12182 \u2192 :7002", bounce.label());
         assertTrue(bounce.labelled());
         assertEquals(d, bounce.startNanos(), "the bounce leaves when the request lands");
         assertEquals(Flight.Kind.MOVED, retry.kind(), "the re-routed request wears the redirect's colour");
@@ -107,9 +107,10 @@ class TrafficModelTest {
         assertEquals(bounce, model.lastBounceOf(Flight.Kind.MOVED));
         assertEquals(retry, model.lastOf(Flight.Kind.MOVED));
         assertEquals(2, model.countOf(Flight.Kind.MOVED));
-        // the client's next operation starts at once, not after the previous one's chain
+        // the client's next operation does not wait for the previous one's chain: it leaves as long
+        // after the last hop as it was sent after it (8 ms)
         model.accept(new ClientEvent.Request(20, "client-0", 2, "127.0.0.1:7002", "GET", 12182, false), 5);
-        assertEquals(5, model.recent().get(3).startNanos());
+        assertEquals(10_000_000, model.recent().get(3).startNanos());
     }
 
     @Test
@@ -127,7 +128,7 @@ class TrafficModelTest {
                 "CLUSTERDOWN The cluster is down"), 0);
         model.accept(new ClientEvent.SlotsRefreshed(3, "c3", "127.0.0.1:7001"), 0);
         List<String> seen = model.recent().stream().map(f -> f.kind() + ":" + f.label()).toList();
-        assertEquals(List.of("REQUEST:null", "ASK:ASK 7 127.0.0.1:7001", "ASK:ASKING", "REQUEST:null",
+        assertEquals(List.of("REQUEST:null", "ASK:ASK 7 \u2192 :7001", "ASK:ASKING", "REQUEST:null",
                 "TRYAGAIN:TRYAGAIN", "TRYAGAIN:null", "REQUEST:null", "ERROR:CLUSTERDOWN"), seen);
     }
 
@@ -135,7 +136,7 @@ class TrafficModelTest {
     void aBusyFrameDrawsTheAnswersAndAStableSampleOfRequestsAndCountsTheRest() {
         TrafficModel model = new TrafficModel();
         for (int i = 0; i < 3000; i++) {
-            model.accept(new ClientEvent.Request(i, "client-" + (i % 20), i, "127.0.0.1:7000", "GET", i % 16384,
+            model.accept(new ClientEvent.Request(0, "client-" + (i % 20), i, "127.0.0.1:7000", "GET", i % 16384,
                     false), 0);
         }
         model.accept(new ClientEvent.Request(0, "x", 1, "127.0.0.1:7000", "GET", 1, false), 0);
@@ -173,5 +174,29 @@ class TrafficModelTest {
             colours.add(RingOverlayPainter.colorOf(kind));
         }
         assertEquals(Flight.Kind.values().length, colours.size(), "every kind has its own colour");
+    }
+
+    @Test
+    void requestsThatArriveTogetherLeaveAsFarApartAsTheyWereSent() {
+        TrafficModel model = new TrafficModel();
+        // one frame drains 100 requests the engine sent 1 ms apart (it ran 100 ms of virtual time at once)
+        for (int i = 0; i < 100; i++) {
+            model.accept(new ClientEvent.Request(1000 + i, "client-" + i, 1, "127.0.0.1:7000", "GET", 1, false), 0);
+        }
+        List<Flight> flights = model.recent();
+        for (int i = 0; i < 100; i++) {
+            assertEquals(i * 1_000_000L, flights.get(i).startNanos());
+        }
+        // ten times faster: a tenth of the gap; never more than MAX_LAG_NANOS ahead of now
+        model.clear();
+        model.setSpeed(10);
+        model.accept(new ClientEvent.Request(0, "a", 1, "127.0.0.1:7000", "GET", 1, false), 0);
+        model.accept(new ClientEvent.Request(5, "b", 1, "127.0.0.1:7000", "GET", 1, false), 0);
+        model.accept(new ClientEvent.Request(60_000, "c", 1, "127.0.0.1:7000", "GET", 1, false), 0);
+        assertEquals(500_000, model.recent().get(1).startNanos());
+        assertEquals(TrafficModel.MAX_LAG_NANOS, model.recent().get(2).startNanos());
+        // a frame later, behind the clock: they leave now
+        model.accept(new ClientEvent.Request(60_001, "d", 1, "127.0.0.1:7000", "GET", 1, false), 2_000_000_000L);
+        assertEquals(2_000_000_000L, model.recent().get(3).startNanos());
     }
 }
