@@ -84,6 +84,16 @@ public final class RingOverlayPainter {
     private record FlightPositions(double[] xs, double[] ys, boolean[] placed, int count) {
     }
 
+    /** Flights bend through their slot's point at this fraction of the ring's radius. */
+    static final double CONTROL_RADIUS = 0.58;
+    private static final double[] CONTROL_X = new double[org.slotscope.engine.slot.HashSlot.SLOTS];
+    private static final double[] CONTROL_Y = new double[org.slotscope.engine.slot.HashSlot.SLOTS];
+    private static int controlSide = -1;
+    /** Reused from frame to frame (the FX thread paints; a frame's garbage is a GC pause's share). */
+    private static double[] xsBuffer = new double[0];
+    private static double[] ysBuffer = new double[0];
+    private static boolean[] placedBuffer = new boolean[0];
+
     /** The placement of the last snapshot painted: it scans every slot, so once per snapshot. */
     private static ClusterSnapshot placedFor;
     private static Map<String, NodePlacement.Spot> placed = Map.of();
@@ -237,10 +247,25 @@ public final class RingOverlayPainter {
         }
         Map<String, Point2D> points = new HashMap<>();
         spots.forEach((id, spot) -> points.put(id, ring.pointAt(spot.angleInSlots(), spot.radius())));
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        boolean[] placed = new boolean[n];
+        if (xsBuffer.length < n) {
+            xsBuffer = new double[Math.max(n, 2 * xsBuffer.length)];
+            ysBuffer = new double[xsBuffer.length];
+            placedBuffer = new boolean[xsBuffer.length];
+        }
+        double[] xs = xsBuffer;
+        double[] ys = ysBuffer;
+        boolean[] placed = placedBuffer;
+        java.util.Arrays.fill(placed, 0, n, false);
         int[] perKind = new int[Flight.Kind.values().length];
+        if (controlSide != ring.side()) {
+            // where each slot's flights bend: one point per slot, once per ring size, not one per flight and frame
+            controlSide = ring.side();
+            for (int slot = 0; slot < CONTROL_X.length; slot++) {
+                Point2D p = ring.pointAt(slot, CONTROL_RADIUS);
+                CONTROL_X[slot] = p.getX();
+                CONTROL_Y[slot] = p.getY();
+            }
+        }
         for (int i = 0; i < n; i++) {
             Flight flight = flights.get(i);
             Point2D from = flight.from() == null ? client : points.get(flight.from());
@@ -248,10 +273,12 @@ public final class RingOverlayPainter {
             if (from == null || to == null || nowNanos < flight.startNanos()) {
                 continue;
             }
-            Point2D control = flight.slot() >= 0 ? ring.pointAt(flight.slot(), 0.58) : client;
+            boolean alongSlot = flight.slot() >= 0 && flight.slot() < CONTROL_X.length;
+            double cx = alongSlot ? CONTROL_X[flight.slot()] : client.getX();
+            double cy = alongSlot ? CONTROL_Y[flight.slot()] : client.getY();
             double t = flight.progress(nowNanos);
-            xs[i] = (1 - t) * (1 - t) * from.getX() + 2 * (1 - t) * t * control.getX() + t * t * to.getX();
-            ys[i] = (1 - t) * (1 - t) * from.getY() + 2 * (1 - t) * t * control.getY() + t * t * to.getY();
+            xs[i] = (1 - t) * (1 - t) * from.getX() + 2 * (1 - t) * t * cx + t * t * to.getX();
+            ys[i] = (1 - t) * (1 - t) * from.getY() + 2 * (1 - t) * t * cy + t * t * to.getY();
             placed[i] = true;
             perKind[flight.kind().ordinal()]++;
         }
