@@ -82,6 +82,8 @@ public final class MainView {
     @FXML
     private Label trafficNoteLabel;
     @FXML
+    private Label workloadMetricsLabel;
+    @FXML
     private CheckBox frameBox;
     @FXML
     private Label hoverLabel;
@@ -184,6 +186,7 @@ public final class MainView {
         bindBusToggle(failBox, BusKind.FAIL);
         bindBusToggle(failoverBox, BusKind.FAILOVER);
         trafficNoteLabel.textProperty().bind(models.trafficNoteProperty());
+        workloadMetricsLabel.textProperty().bind(models.workload().metricsProperty());
         trafficNoteLabel.visibleProperty().bind(models.trafficNoteProperty().isNotEmpty().and(trafficBox.selectedProperty()));
         frameLabel.visibleProperty().bind(frameBox.selectedProperty());
         hoverLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(

@@ -27,8 +27,6 @@ public final class WorkloadView {
     @FXML
     private Button stopButton;
     @FXML
-    private Label metricsLabel;
-    @FXML
     private Label messageLabel;
 
     public WorkloadView(WorkloadViewModel viewModel, ResourceBundle texts) {
@@ -59,7 +57,6 @@ public final class WorkloadView {
         rateField.setOnAction(e -> viewModel.start());
         stopButton.setOnAction(e -> viewModel.stop());
         viewModel.relabel();
-        metricsLabel.textProperty().bind(viewModel.metricsProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         messageLabel.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         messageLabel.managedProperty().bind(messageLabel.visibleProperty());
