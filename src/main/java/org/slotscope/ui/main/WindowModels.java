@@ -114,13 +114,16 @@ public final class WindowModels implements AutoCloseable {
         return tally;
     }
 
+    /** The note on flights left out changes at most once a second: a count, not an animation. */
+    static final long NOTE_NANOS = 1_000_000_000L;
+
     /**
-     * Each frame, after choosing what to draw: remembers the counts and, at most 4 times a second,
-     * says how many flights were left out (a label relaid out every frame would cost a frame).
+     * Each frame, after choosing what to draw: remembers the counts and, at most once a second,
+     * says how many flights were left out (each change relays out a label on the FX thread).
      */
     public void noteTraffic(TrafficModel.Visible visible, long nowNanos) {
         tally.add(visible);
-        if (nowNanos - lastNoteNanos < LINES_FLUSH_NANOS) {
+        if (nowNanos - lastNoteNanos < NOTE_NANOS) {
             return;
         }
         lastNoteNanos = nowNanos;

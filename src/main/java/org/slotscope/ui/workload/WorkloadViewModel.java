@@ -22,13 +22,13 @@ import org.slotscope.ui.sim.WorkloadStats;
  * read/write mix; Start (Apply while it runs: a new rate is a new workload), Stop; and one line of
  * metrics: ops/s in the last full second, operations so far, MOVED / ASK / TRYAGAIN followed, hops
  * retried, operations failed. Starting and stopping are inputs to the session (journaled, so a
- * rewind replays them); the numbers are read from it twice a second. No window needed.
+ * rewind replays them); the numbers are read from it once a second. No window needed.
  */
 public final class WorkloadViewModel {
     /** The read shares offered, in percent. */
     public static final List<Integer> READ_PERCENTS = List.of(0, 50, 80, 95, 100);
-    /** The numbers line changes at most this often: each change relays out a label on the FX thread. */
-    static final long REFRESH_NANOS = 500_000_000L;
+    /** The numbers change at most once a second (they count per second): each change relays out a label. */
+    static final long REFRESH_NANOS = 1_000_000_000L;
 
     private final SimulationSession session;
     private final Supplier<ResourceBundle> texts;
@@ -108,7 +108,7 @@ public final class WorkloadViewModel {
         lastRefresh = Long.MIN_VALUE / 2;
     }
 
-    /** With each snapshot: reads the session's numbers, at most twice a second. */
+    /** With each snapshot: reads the session's numbers, at most once a second. */
     public void refresh() {
         long now = clock.getAsLong();
         if (now - lastRefresh < REFRESH_NANOS) {
