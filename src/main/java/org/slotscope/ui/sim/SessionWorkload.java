@@ -60,7 +60,9 @@ final class SessionWorkload {
             actors = new SimActors(cluster);
         }
         WorkloadOptions options = WorkloadOptions.DEFAULTS
-                .with(wanted.clients(), wanted.rate(), wanted.readRatio(), WorkloadSettings.KEYS).withSeed(seed);
+                .with(wanted.clients(), wanted.rate(), wanted.readRatio(), WorkloadSettings.KEYS)
+                .with(wanted.keys(), WorkloadSettings.GROUP_SIZE, WorkloadOptions.DEFAULTS.valueSize())
+                .withSeed(seed);
         Workload workload = new Workload(options, actors.connector(), seeds(cluster), actors.clock(),
                 History.discarding(), metrics).onHops(event -> sink.accept(event));
         workload.spawn(actors, Long.MAX_VALUE / 4);

@@ -232,7 +232,10 @@ public final class RingOverlayPainter {
      */
     static final int MAX_LABELS = 8;
     /** Above this many dots, requests are drawn smaller so a busy workload does not cover the ring. */
-    static final int MANY_DOTS = 150;
+    static final int MANY_DOTS = 300;
+    /** Back to big dots below this many: between the two the size stays, so it does not flicker. */
+    static final int FEW_DOTS = 200;
+    private static boolean smallDots;
 
     /**
      * All flights of one kind are one path filled once, so 1500 requests cost the renderer 9 fills,
@@ -257,6 +260,7 @@ public final class RingOverlayPainter {
         boolean[] placed = placedBuffer;
         java.util.Arrays.fill(placed, 0, n, false);
         int[] perKind = new int[Flight.Kind.values().length];
+        smallDots = smallDots ? n >= FEW_DOTS : n > MANY_DOTS;
         if (controlSide != ring.side()) {
             // where each slot's flights bend: one point per slot, once per ring size, not one per flight and frame
             controlSide = ring.side();
@@ -286,10 +290,10 @@ public final class RingOverlayPainter {
             if (perKind[kind.ordinal()] == 0) {
                 continue;
             }
-            double r = radiusOf(kind, n);
+            double r = radiusOf(kind, smallDots);
             // Many small requests are squares: four lines each for the rasteriser instead of curves
             // broken into dozens; at 3.5 px nobody tells them from dots.
-            boolean squares = kind == Flight.Kind.REQUEST && n > MANY_DOTS;
+            boolean squares = kind == Flight.Kind.REQUEST && smallDots;
             g.beginPath();
             for (int i = 0; i < n; i++) {
                 if (placed[i] && flights.get(i).kind() == kind) {
@@ -303,7 +307,7 @@ public final class RingOverlayPainter {
                 }
             }
             Color color = colorOf(kind);
-            g.setFill(kind == Flight.Kind.REQUEST && n > MANY_DOTS ? color.deriveColor(0, 1, 1, 0.45) : color);
+            g.setFill(squares ? color.deriveColor(0, 1, 1, 0.45) : color);
             g.fill();
         }
         return new FlightPositions(xs, ys, placed, n);
@@ -319,7 +323,7 @@ public final class RingOverlayPainter {
             if (!at.placed()[i] || !flight.labelled()) {
                 continue;
             }
-            double x = at.xs()[i] + radiusOf(flight.kind(), at.count()) + 4;
+            double x = at.xs()[i] + radiusOf(flight.kind(), smallDots) + 4;
             double y = at.ys()[i];
             // a rough box (no text measuring: that is a layout per label): 9 px a character, 20 px high
             double[] box = {x, y - 10, x + 9 * flight.label().length(), y + 10};
@@ -341,9 +345,9 @@ public final class RingOverlayPainter {
         }
     }
 
-    static double radiusOf(Flight.Kind kind, int drawn) {
+    static double radiusOf(Flight.Kind kind, boolean small) {
         return switch (kind) {
-            case REQUEST -> drawn > MANY_DOTS ? 3.5 : 7;
+            case REQUEST -> small ? 3.5 : 7;
             case GOSSIP, FAIL, FAILOVER -> 4;
             default -> 8;
         };

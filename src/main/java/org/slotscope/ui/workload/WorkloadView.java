@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.slotscope.workload.KeyDistribution;
 
 /** The client workload's row: binds the FXML to a {@link WorkloadViewModel}. */
 public final class WorkloadView {
@@ -22,6 +23,8 @@ public final class WorkloadView {
     private TextField rateField;
     @FXML
     private ComboBox<Integer> readsBox;
+    @FXML
+    private ComboBox<KeyDistribution> keysBox;
     @FXML
     private Button startButton;
     @FXML
@@ -50,6 +53,19 @@ public final class WorkloadView {
             }
         });
         readsBox.valueProperty().bindBidirectional(viewModel.readPercentProperty());
+        keysBox.getItems().setAll(KeyDistribution.values());
+        keysBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(KeyDistribution distribution) {
+                return viewModel.keysText(distribution);
+            }
+
+            @Override
+            public KeyDistribution fromString(String text) {
+                return viewModel.keysProperty().get();
+            }
+        });
+        keysBox.valueProperty().bindBidirectional(viewModel.keysProperty());
         startButton.textProperty().bind(Bindings.createStringBinding(() -> texts.getString(
                 viewModel.runningProperty().get() ? "workload.apply" : "workload.start"), viewModel.runningProperty()));
         stopButton.disableProperty().bind(viewModel.runningProperty().not());

@@ -16,10 +16,11 @@ import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.sim.SimulationSession;
 import org.slotscope.ui.sim.WorkloadSettings;
 import org.slotscope.ui.sim.WorkloadStats;
+import org.slotscope.workload.KeyDistribution;
 
 /**
- * The client workload's controls and numbers: a rate (requests per second of virtual time) and a
- * read/write mix; Start (Apply while it runs: a new rate is a new workload), Stop; and one line of
+ * The client workload's controls and numbers: a rate (requests per second of virtual time), a
+ * read/write mix and how keys are picked; Start (Apply while it runs: a new rate is a new workload), Stop; and one line of
  * metrics: ops/s in the last full second, operations so far, MOVED / ASK / TRYAGAIN followed, hops
  * retried, operations failed. Starting and stopping are inputs to the session (journaled, so a
  * rewind replays them); the numbers are read from it once a second. No window needed.
@@ -36,6 +37,8 @@ public final class WorkloadViewModel {
             Long.toString((long) WorkloadSettings.DEFAULT_RATE));
     private final ObjectProperty<Integer> readPercent = new SimpleObjectProperty<>(this, "readPercent",
             (int) Math.round(WorkloadSettings.DEFAULT_READ_RATIO * 100));
+    private final ObjectProperty<KeyDistribution> keys = new SimpleObjectProperty<>(this, "keys",
+            KeyDistribution.UNIFORM);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper(this, "metrics", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -57,6 +60,11 @@ public final class WorkloadViewModel {
     /** Percent of the operations that are reads (GET); the rest are writes (SET). */
     public ObjectProperty<Integer> readPercentProperty() {
         return readPercent;
+    }
+
+    /** How keys are picked: uniform, hot (Zipf), or {tag} groups with MGET / MSET. */
+    public ObjectProperty<KeyDistribution> keysProperty() {
+        return keys;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -87,7 +95,8 @@ public final class WorkloadViewModel {
             return null;
         }
         Integer reads = readPercent.get();
-        return new WorkloadSettings(perSecond, (reads == null ? 50 : reads) / 100.0);
+        return new WorkloadSettings(perSecond, (reads == null ? 50 : reads) / 100.0,
+                keys.get() == null ? KeyDistribution.UNIFORM : keys.get());
     }
 
     /** Starts the workload, or changes a running one's rate and mix. */
@@ -146,6 +155,11 @@ public final class WorkloadViewModel {
     /** "50 % reads" in the current language. */
     public String readsText(Integer percent) {
         return percent == null ? "" : Messages.format(texts.get(), "workload.reads", percent);
+    }
+
+    /** "hot keys (Zipf)" in the current language. */
+    public String keysText(KeyDistribution distribution) {
+        return distribution == null ? "" : texts.get().getString("workload.keys." + distribution.name());
     }
 
     /** For tests: the clock that paces the numbers. */

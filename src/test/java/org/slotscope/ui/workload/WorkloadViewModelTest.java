@@ -16,6 +16,7 @@ import org.slotscope.ui.sim.Input;
 import org.slotscope.ui.sim.SimulationSession;
 import org.slotscope.ui.sim.WorkloadSettings;
 import org.slotscope.ui.sim.WorkloadStats;
+import org.slotscope.workload.KeyDistribution;
 
 class WorkloadViewModelTest {
     private SimulationSession session;
@@ -42,6 +43,11 @@ class WorkloadViewModelTest {
         assertTrue(session.inputs().isEmpty(), "nothing reached the session");
         model.rateProperty().set(" 2,000 ");
         assertEquals(new WorkloadSettings(2000, 0.5), model.settings(), "thousands separators are fine");
+        model.keysProperty().set(KeyDistribution.GROUPS);
+        model.readPercentProperty().set(95);
+        assertEquals(new WorkloadSettings(2000, 0.95, KeyDistribution.GROUPS), model.settings());
+        assertEquals("{tag} groups", model.keysText(KeyDistribution.GROUPS));
+        assertEquals("95 % reads", model.readsText(95));
     }
 
     @Test
