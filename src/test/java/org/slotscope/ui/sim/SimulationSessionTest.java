@@ -200,4 +200,32 @@ class SimulationSessionTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new WorkloadSettings(6000, 0.5));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new WorkloadSettings(10, 1.5));
     }
+
+    @Test
+    void aSlotLeftHalfMovedByHandMakesTheGroupWorkloadMeetTryagain() throws Exception {
+        session = SimulationSession.start(ClusterShape.demo(7), true);
+        // the group {g0}: four keys in one slot, as the workload's MSETs write them
+        int slot = org.slotscope.engine.slot.HashSlot.of("{g0}:0");
+        ClusterSnapshot first = freshSnapshot();
+        int owner = first.ownerOf(slot);
+        NodeSnapshot source = first.nodes().get(owner);
+        NodeSnapshot target = first.nodes().get((owner + 1) % 3);
+        session.startWorkload(new WorkloadSettings(1000, 0.5, org.slotscope.workload.KeyDistribution.GROUPS));
+        waitForStats(s -> s.ops() > 1000, "the group workload runs");
+        try (NodeLink to = session.connector().connect(target.address());
+             NodeLink from = session.connector().connect(source.address())) {
+            assertEquals(Reply.OK, from.send("MSET", "{g0}:0", "a", "{g0}:1", "b", "{g0}:2", "c", "{g0}:3", "d"));
+            assertEquals(Reply.OK, to.send("CLUSTER", "SETSLOT", Integer.toString(slot), "IMPORTING", source.id()));
+            assertEquals(Reply.OK, from.send("CLUSTER", "SETSLOT", Integer.toString(slot), "MIGRATING", target.id()));
+            String host = target.address().substring(0, target.address().indexOf(':'));
+            String port = target.address().substring(target.address().indexOf(':') + 1);
+            // one key of the four moves: a multi-key command on the group now finds some keys, not all
+            Reply moved = from.send("MIGRATE", host, port, "", "0", "5000", "KEYS", "{g0}:0");
+            assertEquals(Reply.OK, moved, "MIGRATE of {g0}:0");
+        }
+        waitForStats(s -> s.tryAgain() > 0, "MGET / MSET of {g0} meet -TRYAGAIN");
+        List<org.slotscope.client.ClientEvent> hops = session.drainClientEvents(1_000_000);
+        assertTrue(hops.stream().anyMatch(h -> h instanceof org.slotscope.client.ClientEvent.TryAgain t
+                && t.slot() == slot), "the TRYAGAIN reaches the window as a hop of that slot");
+    }
 }
