@@ -30,9 +30,9 @@ import org.slotscope.ui.inspector.InspectorView;
 import org.slotscope.ui.playback.PlaybackView;
 import org.slotscope.ui.ring.SlotPalette;
 import org.slotscope.ui.ring.SlotRingView;
+import org.slotscope.ui.sim.BusKind;
 import org.slotscope.ui.sim.ClusterSnapshot;
 import org.slotscope.ui.sim.NodeSnapshot;
-import org.slotscope.ui.sim.BusKind;
 import org.slotscope.ui.traffic.RingOverlayPainter;
 import org.slotscope.ui.traffic.TrafficModel;
 
