@@ -150,7 +150,8 @@ public final class SimActors implements AutoCloseable {
         }
     }
 
-    boolean onActor() {
+    /** True on the thread of one of this run's actors while it holds the baton (its events are its own). */
+    public boolean onActor() {
         return current.get() != null;
     }
 

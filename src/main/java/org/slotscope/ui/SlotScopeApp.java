@@ -44,9 +44,7 @@ public final class SlotScopeApp extends Application {
         }
         if (options.shape().equals(org.slotscope.ui.sim.ClusterShape.DEMO) && System.getProperty(SEED_PROPERTY) != null) {
             var demo = org.slotscope.ui.sim.ClusterShape.demo(Long.getLong(SEED_PROPERTY, DEFAULT_SEED));
-            options = new WindowOptions(options.frameStats(), demo, options.reshardSlots(), options.speed(),
-                    options.screenshot(), options.screenshotDelayMillis(), options.exitAfterMillis(),
-                    options.measureAfterMillis());
+            options = options.withShape(demo);
         }
     }
 
@@ -80,6 +78,7 @@ public final class SlotScopeApp extends Application {
         after(Math.max(1, options.measureAfterMillis()), () -> {
             window.models().frames().reset();
             window.models().work().reset();
+            window.models().tally().reset();
             if (probe != null) {
                 probe.reset();
             }
@@ -91,6 +90,11 @@ public final class SlotScopeApp extends Application {
             actions.reshardTargetProperty().set(last);
             actions.reshardSlotsProperty().set(Integer.toString(options.reshardSlots()));
             actions.startReshard();
+        }
+        if (options.workloadRate() > 0) {
+            var workload = window.models().workload();
+            workload.rateProperty().set(Long.toString(Math.round(options.workloadRate())));
+            workload.start();
         }
         if (options.screenshot() != null) {
             after(options.screenshotDelayMillis(), () -> {
@@ -138,6 +142,15 @@ public final class SlotScopeApp extends Application {
                     ? ", reshard of " + options.reshardSlots() + " slots: " + window.models().actions().messageProperty().get()
                     : "") + ")");
             System.out.println("our FX work per frame: " + window.models().work().summary());
+            if (options.workloadRate() > 0) {
+                var stats = session.workloadStats();
+                System.out.println("workload: " + options.workloadRate() + " requests/s asked, " + stats.ops()
+                        + " operations, " + stats.opsLastSecond() + " in the last virtual second, MOVED "
+                        + stats.moved() + ", ASK " + stats.ask() + ", TRYAGAIN " + stats.tryAgain() + ", retried "
+                        + stats.retried() + ", failed " + stats.failed() + " (virtual time "
+                        + session.latest().virtualTimeMillis() + " ms)");
+                System.out.println("traffic: " + window.models().tally().summary());
+            }
             if (probe != null) {
                 System.out.printf(Locale.ROOT, "fx-thread: longest block %.1f ms (%d probes every %d ms)%n",
                         probe.longestMillis(), probe.samples(), FxBlockProbe.PERIOD_MILLIS);

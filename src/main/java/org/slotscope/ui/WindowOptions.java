@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.slotscope.ui.sim.ClusterShape;
+import org.slotscope.ui.sim.WorkloadSettings;
 
 /**
  * The window's command-line options (`java -jar slotscope.jar window [options]`):
@@ -12,6 +13,8 @@ import org.slotscope.ui.sim.ClusterShape;
  *                            time to a usable window on exit; show the frame overlay
  *   --masters N --replicas N --keys N --seed N --node-timeout MS   the simulated cluster
  *   --reshard N              once the window is usable, reshard N slots to the last master
+ *   --workload RATE          once the window is usable, start the client workload at RATE requests
+ *                            per second of virtual time (1 to 5000)
  *   --speed X                virtual time per wall time (0.01 to 100)
  *   --screenshot FILE        save the window as PNG --screenshot-delay MS after it is usable, then exit
  *   --exit-after MS          close the window MS after it is usable (benchmarks)
@@ -19,11 +22,19 @@ import org.slotscope.ui.sim.ClusterShape;
  * </pre>
  */
 public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardSlots, double speed, Path screenshot,
-                            long screenshotDelayMillis, long exitAfterMillis, long measureAfterMillis) {
+                            long screenshotDelayMillis, long exitAfterMillis, long measureAfterMillis,
+                            double workloadRate) {
     static final Set<String> FLAGS = Set.of("--frame-stats", "--masters", "--replicas", "--keys", "--seed",
-            "--node-timeout", "--reshard", "--speed", "--screenshot", "--screenshot-delay", "--exit-after", "--measure-after");
+            "--node-timeout", "--reshard", "--speed", "--screenshot", "--screenshot-delay", "--exit-after", "--measure-after",
+            "--workload");
 
-    public static final WindowOptions DEFAULTS = new WindowOptions(false, ClusterShape.DEMO, 0, 1.0, null, 1500, 0, 0);
+    public static final WindowOptions DEFAULTS = new WindowOptions(false, ClusterShape.DEMO, 0, 1.0, null, 1500, 0, 0, 0);
+
+    /** The same options with another cluster shape. */
+    public WindowOptions withShape(ClusterShape other) {
+        return new WindowOptions(frameStats, other, reshardSlots, speed, screenshot, screenshotDelayMillis,
+                exitAfterMillis, measureAfterMillis, workloadRate);
+    }
 
     /** Whether a command line is meant for the window (the launcher asks before picking the CLI). */
     public static boolean isWindowCommandLine(String[] args) {
@@ -44,6 +55,7 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
         long screenshotDelay = DEFAULTS.screenshotDelayMillis();
         long exitAfter = 0;
         long measureAfter = 0;
+        double workload = 0;
         int i = 0;
         if (!args.isEmpty() && args.get(0).equals("window")) {
             i = 1;
@@ -74,6 +86,7 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
                     case "--screenshot-delay" -> screenshotDelay = Long.parseLong(value);
                     case "--exit-after" -> exitAfter = Long.parseLong(value);
                     case "--measure-after" -> measureAfter = Long.parseLong(value);
+                    case "--workload" -> workload = Double.parseDouble(value);
                     default -> throw new IllegalStateException(option);
                 }
             } catch (NumberFormatException e) {
@@ -86,8 +99,16 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
         if (reshard < 0 || reshard > 16384) {
             throw new IllegalArgumentException("--reshard must be from 0 to 16384: " + reshard);
         }
+        if (workload != 0 && !(workload >= 1 && workload <= WorkloadSettings.MAX_RATE)) {
+            throw new IllegalArgumentException("--workload must be from 1 to " + (long) WorkloadSettings.MAX_RATE
+                    + " requests per second: " + value(workload));
+        }
         ClusterShape shape = new ClusterShape(seed, masters, replicas, keys, nodeTimeout);
         return new WindowOptions(frameStats, shape, reshard, speed, screenshot, screenshotDelay, exitAfter,
-                measureAfter);
+                measureAfter, workload);
+    }
+
+    private static String value(double number) {
+        return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
     }
 }

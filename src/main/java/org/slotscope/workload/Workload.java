@@ -27,12 +27,22 @@ public final class Workload {
     private final List<String> seeds;
     private final LinkClock clock;
     private final History history;
-    private final WorkloadMetrics metrics = new WorkloadMetrics();
+    private final WorkloadMetrics metrics;
     private volatile Consumer<ClientEvent> hops = e -> { };
     private volatile boolean stopped;
 
     public Workload(WorkloadOptions options, Connector connector, List<String> seeds, LinkClock clock,
                     History history) {
+        this(options, connector, seeds, clock, history, new WorkloadMetrics());
+    }
+
+    /**
+     * As above, counting into {@code metrics}, which may be shared: the window starts a new workload
+     * at each change of rate and shows one set of numbers for all of them.
+     */
+    public Workload(WorkloadOptions options, Connector connector, List<String> seeds, LinkClock clock,
+                    History history, WorkloadMetrics metrics) {
+        this.metrics = metrics;
         this.options = options;
         this.connector = connector;
         this.seeds = List.copyOf(seeds);

@@ -36,16 +36,61 @@ public final class WorkloadMetrics {
         final Map<String, Long> retries = new TreeMap<>();
     }
 
+    /** Counts since the start, without latencies: cheap to read several times a second. */
+    public record Totals(long ops, long acknowledged, Map<String, Long> redirects, Map<String, Long> errors,
+                         Map<String, Long> retries) {
+        public long redirects(String kind) {
+            return redirects.getOrDefault(kind, 0L);
+        }
+
+        /** Operations that ended without a usable reply. */
+        public long failed() {
+            return ops - acknowledged;
+        }
+
+        /** Hops that failed and were retried (CLUSTERDOWN, UNREACHABLE, TIMEOUT). */
+        public long retried() {
+            long sum = 0;
+            for (long n : retries.values()) {
+                sum += n;
+            }
+            return sum;
+        }
+    }
+
     private final TreeMap<Long, Bucket> buckets = new TreeMap<>();
+    private final Map<String, Long> totalRedirects = new TreeMap<>();
+    private final Map<String, Long> totalErrors = new TreeMap<>();
+    private final Map<String, Long> totalRetries = new TreeMap<>();
+    private long totalOps;
+    private long totalAcknowledged;
+    private long keepLatencySeconds = Long.MAX_VALUE;
+    private long latenciesDroppedBefore = Long.MIN_VALUE;
+
+    /**
+     * Keeps the latencies of the last {@code seconds} seconds only (the counts are kept forever): a
+     * workload running for hours in the window would otherwise hold every latency it ever measured.
+     * Percentiles of {@link #total()} then cover those seconds only.
+     */
+    public synchronized WorkloadMetrics keepingLatenciesFor(long seconds) {
+        if (seconds < 1) {
+            throw new IllegalArgumentException("keep at least one second of latencies: " + seconds);
+        }
+        keepLatencySeconds = seconds;
+        return this;
+    }
 
     /** A finished operation: its latency, and an error kind when it did not succeed (null when it did). */
     public synchronized void completed(long atMillis, long latencyMicros, String errorKind) {
         Bucket b = bucket(atMillis);
         b.ops++;
+        totalOps++;
         if (errorKind == null) {
             b.acknowledged++;
+            totalAcknowledged++;
         } else {
             b.errors.merge(errorKind, 1L, Long::sum);
+            totalErrors.merge(errorKind, 1L, Long::sum);
         }
         if (b.count == b.latencies.length) {
             b.latencies = Arrays.copyOf(b.latencies, b.count * 2);
@@ -60,14 +105,50 @@ public final class WorkloadMetrics {
                 : event instanceof ClientEvent.TryAgain ? "TRYAGAIN" : null;
         if (kind != null) {
             bucket(event.time()).redirects.merge(kind, 1L, Long::sum);
+            totalRedirects.merge(kind, 1L, Long::sum);
         }
         if (event instanceof ClientEvent.Failed failed) {
             bucket(event.time()).retries.merge(failed.kind().name(), 1L, Long::sum);
+            totalRetries.merge(failed.kind().name(), 1L, Long::sum);
         }
     }
 
     private Bucket bucket(long atMillis) {
-        return buckets.computeIfAbsent(Math.floorDiv(atMillis, 1000), k -> new Bucket());
+        long second = Math.floorDiv(atMillis, 1000);
+        Bucket b = buckets.get(second);
+        if (b == null) {
+            b = new Bucket();
+            buckets.put(second, b);
+            dropOldLatencies(second);
+        }
+        return b;
+    }
+
+    private void dropOldLatencies(long newest) {
+        if (keepLatencySeconds == Long.MAX_VALUE) {
+            return;
+        }
+        long keepFrom = newest - keepLatencySeconds + 1;
+        if (keepFrom <= latenciesDroppedBefore) {
+            return;
+        }
+        for (Bucket old : buckets.subMap(latenciesDroppedBefore, true, keepFrom, false).values()) {
+            old.latencies = new long[0];
+            old.count = 0;
+        }
+        latenciesDroppedBefore = keepFrom;
+    }
+
+    /** Counts since the start (no latencies, nothing sorted). */
+    public synchronized Totals totals() {
+        return new Totals(totalOps, totalAcknowledged, Map.copyOf(totalRedirects), Map.copyOf(totalErrors),
+                Map.copyOf(totalRetries));
+    }
+
+    /** One second's numbers (all zero when nothing happened in it). */
+    public synchronized Second second(long second) {
+        Bucket b = buckets.get(second);
+        return summarise(second, b == null ? List.of() : List.of(b));
     }
 
     /** Every second seen so far, in order. */

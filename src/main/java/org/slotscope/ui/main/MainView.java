@@ -30,9 +30,11 @@ import org.slotscope.ui.inspector.InspectorView;
 import org.slotscope.ui.playback.PlaybackView;
 import org.slotscope.ui.ring.SlotPalette;
 import org.slotscope.ui.ring.SlotRingView;
+import org.slotscope.ui.sim.BusKind;
 import org.slotscope.ui.sim.ClusterSnapshot;
 import org.slotscope.ui.sim.NodeSnapshot;
 import org.slotscope.ui.traffic.RingOverlayPainter;
+import org.slotscope.ui.traffic.TrafficModel;
 
 /**
  * The window's controller: binds the FXML to the view models and paints the moving layer each frame.
@@ -72,7 +74,15 @@ public final class MainView {
     @FXML
     private CheckBox trafficBox;
     @FXML
-    private CheckBox busBox;
+    private CheckBox gossipBox;
+    @FXML
+    private CheckBox failBox;
+    @FXML
+    private CheckBox failoverBox;
+    @FXML
+    private Label trafficNoteLabel;
+    @FXML
+    private Label workloadMetricsLabel;
     @FXML
     private CheckBox frameBox;
     @FXML
@@ -172,7 +182,12 @@ public final class MainView {
 
         ringToggle.setOnAction(e -> ring.layoutProperty().set(SlotRingView.Layout.RING));
         gridToggle.setOnAction(e -> ring.layoutProperty().set(SlotRingView.Layout.GRID));
-        busBox.selectedProperty().addListener((obs, old, shown) -> models.session().setBusMessagesShown(shown));
+        bindBusToggle(gossipBox, BusKind.GOSSIP);
+        bindBusToggle(failBox, BusKind.FAIL);
+        bindBusToggle(failoverBox, BusKind.FAILOVER);
+        trafficNoteLabel.textProperty().bind(models.trafficNoteProperty());
+        workloadMetricsLabel.textProperty().bind(models.workload().metricsProperty());
+        trafficNoteLabel.visibleProperty().bind(models.trafficNoteProperty().isNotEmpty().and(trafficBox.selectedProperty()));
         frameLabel.visibleProperty().bind(frameBox.selectedProperty());
         hoverLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> viewModel.describeSlot(ring.hoveredSlotProperty().get()), ring.hoveredSlotProperty(),
@@ -200,13 +215,21 @@ public final class MainView {
         showSlots();
     }
 
+    /** A bus toggle shows the session's state (after a language switch too) and changes it. */
+    private void bindBusToggle(CheckBox box, BusKind kind) {
+        box.setSelected(models.session().busShown(kind));
+        box.selectedProperty().addListener((obs, old, shown) -> models.session().setBusShown(kind, shown));
+    }
+
     /** Each frame: stripes of open slots move, nodes and messages are drawn, the frame meter shown. */
     public void paintFrame(long nowNanos) {
         frameCount++;
         if (frameCount % STRIPE_EVERY_FRAMES == 0) {
             ring.animate(); // a whole-image repaint: 15 steps a second move the stripes smoothly enough
         }
-        var flights = models.traffic().active(nowNanos);
+        TrafficModel.Visible visible = models.traffic().visible(nowNanos, TrafficModel.DRAW_BUDGET);
+        models.noteTraffic(visible, nowNanos);
+        var flights = visible.drawn();
         ClusterSnapshot snap = viewModel.snapshotProperty().get();
         boolean showTraffic = trafficBox.isSelected();
         // Repaint the moving layer only when something on it moves or changed: an idle window then

@@ -18,6 +18,7 @@ import org.slotscope.ui.inspector.InspectorView;
 import org.slotscope.ui.playback.PlaybackView;
 import org.slotscope.ui.sim.SimulationSession;
 import org.slotscope.ui.sim.SnapshotPump;
+import org.slotscope.ui.workload.WorkloadView;
 
 /**
  * Puts the main view into a stage and keeps it alive across language switches: the view models and
@@ -142,6 +143,8 @@ public final class MainWindow {
                 return new PlaybackView(models.playback(), models.main().bundle());
             } else if (type == InspectorView.class) {
                 return new InspectorView(models.inspector(), models.actions());
+            } else if (type == WorkloadView.class) {
+                return new WorkloadView(models.workload(), models.main().bundle());
             }
             throw new IllegalArgumentException("unexpected controller " + type);
         });

@@ -1,20 +1,29 @@
 package org.slotscope.ui.main;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slotscope.client.ClientEvent;
 import org.slotscope.engine.event.ClusterEvent;
 import org.slotscope.ui.actions.ActionsViewModel;
 import org.slotscope.ui.console.ConsoleViewModel;
 import org.slotscope.ui.frame.FrameMeter;
+import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.inspector.InspectorViewModel;
 import org.slotscope.ui.playback.PlaybackViewModel;
 import org.slotscope.ui.sim.ClusterSnapshot;
+import org.slotscope.ui.sim.NodeSnapshot;
 import org.slotscope.ui.sim.SimulationSession;
 import org.slotscope.ui.task.Background;
 import org.slotscope.ui.traffic.TrafficModel;
+import org.slotscope.ui.traffic.TrafficTally;
+import org.slotscope.ui.workload.WorkloadViewModel;
 
 /**
  * Every view model of the window, wired to one session. They outlive the views: a language switch
@@ -36,6 +45,10 @@ public final class WindowModels implements AutoCloseable {
     private final PlaybackViewModel playback;
     private final InspectorViewModel inspector;
     private final TrafficModel traffic = new TrafficModel();
+    private final WorkloadViewModel workload;
+    private final ReadOnlyStringWrapper trafficNote = new ReadOnlyStringWrapper(this, "trafficNote", "");
+    private long lastNoteNanos = Long.MIN_VALUE / 2;
+    private final TrafficTally tally = new TrafficTally();
     private final FrameMeter frames = new FrameMeter();
     private final org.slotscope.ui.frame.WorkMeter work = new org.slotscope.ui.frame.WorkMeter();
     private final ObservableList<String> eventLines = FXCollections.observableArrayList();
@@ -49,7 +62,12 @@ public final class WindowModels implements AutoCloseable {
         this.actions = new ActionsViewModel(session, background, main::bundle);
         this.playback = new PlaybackViewModel(session, background, main::bundle, () -> actions.runningProperty().get());
         this.inspector = new InspectorViewModel(main::bundle);
-        main.localeProperty().addListener((obs, old, now) -> inspector.refresh());
+        this.workload = new WorkloadViewModel(session, main::bundle);
+        main.localeProperty().addListener((obs, old, now) -> {
+            inspector.refresh();
+            workload.relabel();
+            trafficNote.set("");
+        });
         actions.selectedNodeProperty().addListener((obs, old, now) -> inspector.selectedNodeProperty().set(now));
         this.lastGeneration = session.generation();
     }
@@ -82,6 +100,40 @@ public final class WindowModels implements AutoCloseable {
         return traffic;
     }
 
+    public WorkloadViewModel workload() {
+        return workload;
+    }
+
+    /** "1,412 messages in flight, 512 not drawn": the honest count when traffic is sampled; empty when all is drawn. */
+    public ReadOnlyStringProperty trafficNoteProperty() {
+        return trafficNote.getReadOnlyProperty();
+    }
+
+    /** Flights in the air, drawn and left out, per frame since the last reset (for --frame-stats). */
+    public TrafficTally tally() {
+        return tally;
+    }
+
+    /** The note on flights left out changes at most once a second: a count, not an animation. */
+    static final long NOTE_NANOS = 1_000_000_000L;
+
+    /**
+     * Each frame, after choosing what to draw: remembers the counts and, at most once a second,
+     * says how many flights were left out (each change relays out a label on the FX thread).
+     */
+    public void noteTraffic(TrafficModel.Visible visible, long nowNanos) {
+        tally.add(visible);
+        if (nowNanos - lastNoteNanos < NOTE_NANOS) {
+            return;
+        }
+        lastNoteNanos = nowNanos;
+        String text = visible.hidden() == 0 ? "" : Messages.format(main.bundle(), "traffic.hidden",
+                visible.inFlight(), visible.hidden());
+        if (!text.equals(trafficNote.get())) {
+            trafficNote.set(text);
+        }
+    }
+
     public FrameMeter frames() {
         return frames;
     }
@@ -97,6 +149,12 @@ public final class WindowModels implements AutoCloseable {
     }
 
     public void apply(ClusterSnapshot snapshot) {
+        Map<String, String> ids = new HashMap<>();
+        for (NodeSnapshot node : snapshot.nodes()) {
+            ids.put(node.address(), node.id());
+        }
+        traffic.setNodes(ids);
+        workload.refresh();
         main.apply(snapshot);
         console.apply(snapshot);
         actions.apply(snapshot);
@@ -111,6 +169,10 @@ public final class WindowModels implements AutoCloseable {
             traffic.clear();
             eventLines.clear();
             pendingLines.clear();
+        }
+        traffic.setSpeed(session.speed());
+        for (ClientEvent hop : session.drainClientEvents(EVENTS_PER_FRAME)) {
+            traffic.accept(hop, nowNanos);
         }
         List<ClusterEvent> events = session.drainEvents(EVENTS_PER_FRAME);
         if (events.isEmpty()) {

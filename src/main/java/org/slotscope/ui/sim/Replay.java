@@ -13,12 +13,14 @@ import org.slotscope.engine.node.NodeId;
  * Rebuilds a moment of a run: on a cluster freshly set up from the same shape and seed, runs the
  * clock to each recorded input's time and applies it, then runs on to the chosen time. The engine is
  * deterministic, so the result is the state the run had then (RaftScope's seek, without checkpoints).
+ * A workload started in the past starts again at the same instant with the same seed, and its
+ * clients run as the clock runs, as they did the first time.
  */
 final class Replay {
     private Replay() {
     }
 
-    static void apply(SimCluster cluster, List<Input> inputs, long untilMillis) {
+    static void apply(SimCluster cluster, List<Input> inputs, long untilMillis, SessionWorkload workload) {
         Map<Integer, ClusterNode> nodes = new HashMap<>();
         Map<Integer, ClientSession> sessions = new HashMap<>();
         for (Input input : inputs) {
@@ -38,6 +40,10 @@ final class Replay {
                         cluster.whenReady(blocked, ignored -> { });
                     }
                 }
+            } else if (input instanceof Input.WorkloadStarted started) {
+                workload.start(started.settings(), started.seed());
+            } else if (input instanceof Input.WorkloadStopped) {
+                workload.stop();
             } else if (input instanceof Input.Disconnect disconnect) {
                 ClusterNode node = nodes.get(disconnect.session());
                 if (node != null) {

@@ -1,6 +1,7 @@
 package org.slotscope.ui.sim;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slotscope.client.ClientEvent;
 import org.slotscope.engine.EngineLoop;
 import org.slotscope.engine.SimCluster;
 import org.slotscope.engine.command.ClientSession;
@@ -42,8 +44,16 @@ public final class SimulationSession implements AutoCloseable {
     /** Two markers of one kind closer than this are one marker (a reshard opens thousands of slots). */
     static final long MARKER_MERGE_MILLIS = 2_000;
 
+    /** The workload's hops kept for the window between two frames; beyond this the oldest are dropped. */
+    static final int CLIENT_EVENT_QUEUE_LIMIT = 20_000;
+    /** How long a dropped timeline's workload clients get to end before its engine is closed. */
+    static final long CLOSE_WAIT_MILLIS = 5_000;
+
     /** One timeline of the simulation: a fresh one after each rewind. */
-    private record Run(EngineLoop loop, InputJournal journal, int generation) {
+    private record Run(EngineLoop loop, InputJournal journal, int generation, SessionWorkload workload) {
+        Run(EngineLoop loop, InputJournal journal, int generation) {
+            this(loop, journal, generation, new SessionWorkload(loop));
+        }
     }
 
     private final ClusterShape shape;
@@ -54,7 +64,9 @@ public final class SimulationSession implements AutoCloseable {
     private final AtomicInteger queued = new AtomicInteger();
     private final List<TimelineMarker> markers = new CopyOnWriteArrayList<>();
     private final Set<Long> animatedClients = ConcurrentHashMap.newKeySet();
-    private volatile boolean busMessagesShown;
+    private final ConcurrentLinkedQueue<ClientEvent> clientEvents = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger clientQueued = new AtomicInteger();
+    private volatile Set<BusKind> busShown = Set.of();
     private volatile boolean playing;
     private volatile double speed = 1.0;
     private volatile boolean notableEvent;
@@ -79,7 +91,7 @@ public final class SimulationSession implements AutoCloseable {
         first.loop().execute(() -> {
             SimCluster cluster = first.loop().cluster();
             setUp(cluster, shape);
-            session.listen(cluster);
+            session.listen(cluster, first.workload());
             session.latest.set(SnapshotBuilder.build(cluster));
         });
         if (play) {
@@ -134,12 +146,21 @@ public final class SimulationSession implements AutoCloseable {
         }
     }
 
-    private void listen(SimCluster cluster) {
-        cluster.events().addListener(this::onEngineEvent);
+    private void listen(SimCluster cluster, SessionWorkload workload) {
+        cluster.events().addListener(event -> onEngineEvent(event, workload));
+        workload.connect(this::onClientEvent);
     }
 
-    /** On the engine thread: keep what the window draws, note markers, never block. */
-    private void onEngineEvent(ClusterEvent event) {
+    /** On the engine thread (or a workload client's, while it holds the baton): keep what the window draws, note markers, never block. */
+    private void onEngineEvent(ClusterEvent event, SessionWorkload workload) {
+        if (workload.isActorThread()) {
+            // The workload's own requests: drawn from its clients' hops (with their bounces and
+            // re-routes), counted in its metrics; as engine events they would be drawn twice, and a
+            // Step would stop at every MOVED of a busy workload.
+            if (event instanceof ClusterEvent.Redirected || event instanceof ClusterEvent.CommandExecuted) {
+                return;
+            }
+        }
         if (!(event instanceof ClusterEvent.BusMessageSent) && !(event instanceof ClusterEvent.CommandExecuted)) {
             notableEvent = true;
         }
@@ -147,7 +168,7 @@ public final class SimulationSession implements AutoCloseable {
         if (marker != null) {
             addMarker(marker);
         }
-        if (event instanceof ClusterEvent.BusMessageSent && !busMessagesShown) {
+        if (event instanceof ClusterEvent.BusMessageSent bus && !busShown.contains(BusKind.of(bus.type()))) {
             return;
         }
         if (event instanceof ClusterEvent.CommandExecuted executed && !animatedClients.contains(executed.clientId())) {
@@ -156,6 +177,18 @@ public final class SimulationSession implements AutoCloseable {
         events.add(event);
         if (queued.incrementAndGet() > EVENT_QUEUE_LIMIT && events.poll() != null) {
             queued.decrementAndGet();
+        }
+    }
+
+    /** On a workload client's thread: keep the hops worth drawing (a plain reply is the request landing). */
+    private void onClientEvent(ClientEvent event) {
+        if (event instanceof ClientEvent.SlotsRefreshed
+                || event instanceof ClientEvent.Replied replied && !replied.error()) {
+            return;
+        }
+        clientEvents.add(event);
+        if (clientQueued.incrementAndGet() > CLIENT_EVENT_QUEUE_LIMIT && clientEvents.poll() != null) {
+            clientQueued.decrementAndGet();
         }
     }
 
@@ -229,9 +262,68 @@ public final class SimulationSession implements AutoCloseable {
         animatedClients.add(clientId);
     }
 
-    /** Gossip, FAIL broadcasts and votes as messages on the wire: shown only on request. */
-    public void setBusMessagesShown(boolean shown) {
-        busMessagesShown = shown;
+    /** Gossip, FAIL broadcasts and failover messages on the wire: each group shown only on request. */
+    public synchronized void setBusShown(BusKind kind, boolean shown) {
+        Set<BusKind> next = EnumSet.noneOf(BusKind.class);
+        next.addAll(busShown);
+        if (shown) {
+            next.add(kind);
+        } else {
+            next.remove(kind);
+        }
+        busShown = Set.copyOf(next);
+    }
+
+    public boolean busShown(BusKind kind) {
+        return busShown.contains(kind);
+    }
+
+    /**
+     * Starts the client workload at the current virtual instant (or changes its rate and mix: a
+     * running workload is replaced), journaled so a rewind replays it. Returns at once.
+     */
+    public void startWorkload(WorkloadSettings settings) {
+        Run current = run.get();
+        submit(current, () -> {
+            SimCluster cluster = current.loop().cluster();
+            long seed = current.workload().nextSeed(shape.seed());
+            current.journal().append(new Input.WorkloadStarted(cluster.now(), settings, seed));
+            current.workload().start(settings, seed);
+        });
+    }
+
+    /** Stops the client workload (each client after its current operation), journaled. Returns at once. */
+    public void stopWorkload() {
+        Run current = run.get();
+        submit(current, () -> {
+            current.journal().append(new Input.WorkloadStopped(current.loop().cluster().now()));
+            current.workload().stop();
+        });
+    }
+
+    private static void submit(Run target, Runnable task) {
+        try {
+            target.loop().execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // that timeline was just replaced by a rewind: the action belonged to the dropped future
+        }
+    }
+
+    /** The workload's settings and counts now (counts of the current timeline). Any thread. */
+    public WorkloadStats workloadStats() {
+        ClusterSnapshot snapshot = latest.get();
+        return run.get().workload().stats(snapshot == null ? 0 : snapshot.virtualTimeMillis());
+    }
+
+    /** The workload clients' hops since the last call (at most {@code max}), oldest first. */
+    public List<ClientEvent> drainClientEvents(int max) {
+        List<ClientEvent> out = new ArrayList<>(Math.min(max, 256));
+        ClientEvent event;
+        while (out.size() < max && (event = clientEvents.poll()) != null) {
+            clientQueued.decrementAndGet();
+            out.add(event);
+        }
+        return out;
     }
 
     /** The engine's events since the last call (at most {@code max}), oldest first. */
@@ -307,23 +399,45 @@ public final class SimulationSession implements AutoCloseable {
         Run next = new Run(fresh, journal, old.generation() + 1);
         playing = false;
         run.set(next);
-        old.loop().close();
+        closeRun(old);
         snapshotInFlight.set(false); // a request to the closed engine never completes
         events.clear();
         queued.set(0);
+        clientEvents.clear();
+        clientQueued.set(0);
         markers.removeIf(marker -> marker.time() > millis);
         fresh.setSpeed(speed);
         return fresh.call(cluster -> {
             setUp(cluster, shape);
-            Replay.apply(cluster, kept, Math.max(millis, cluster.now()));
-            listen(cluster);
+            Replay.apply(cluster, kept, Math.max(millis, cluster.now()), next.workload());
+            listen(cluster, next.workload());
             latest.set(SnapshotBuilder.build(cluster));
             return cluster.now();
         });
     }
 
+    /**
+     * Ends a timeline: its workload's clients first (on its engine thread, which drives them), then
+     * its engine; a client left waiting for the baton would be a thread parked for ever.
+     */
+    private static void closeRun(Run old) {
+        old.loop().pause();
+        try {
+            old.loop().call(cluster -> {
+                old.workload().close();
+                return null;
+            }).get(CLOSE_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            // closing anyway: at worst a few parked daemon threads remain
+        }
+        old.loop().close();
+    }
+
     @Override
     public void close() {
-        run.get().loop().close();
+        closeRun(run.get());
     }
 }

@@ -1,5 +1,6 @@
 package org.slotscope.ui.traffic;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Point2D;
@@ -20,7 +21,7 @@ import org.slotscope.ui.sim.NodeSnapshot;
  * Draws what moves above the ring: nodes inside it (masters filled in their colour, replicas
  * outlined, fail? / fail / crashed / frozen marked with a symbol and a word), an arc from source to
  * target for every pair with open slots, and the messages in flight. A few dozen shapes per frame,
- * never one per slot.
+ * never one per slot, and one path per kind of message, never one shape per message.
  */
 public final class RingOverlayPainter {
     static final double NODE_RADIUS = 17;
@@ -39,7 +40,9 @@ public final class RingOverlayPainter {
             case TRYAGAIN -> Color.web("#B8860B");
             case ERROR -> Color.web("#C00000");
             case KEYS -> Color.web("#0072B2");
-            case BUS -> Color.web("#888888");
+            case GOSSIP -> Color.web("#888888");
+            case FAIL -> Color.web("#7A0000");
+            case FAILOVER -> Color.web("#5E3C99");
         };
     }
 
@@ -51,11 +54,19 @@ public final class RingOverlayPainter {
         if (snapshot == null || ring.side() == 0 || ring.layoutProperty().get() != SlotRingView.Layout.RING) {
             return;
         }
-        Map<String, NodePlacement.Spot> spots = NodePlacement.place(snapshot);
+        if (snapshot != placedFor) {
+            placedFor = snapshot;
+            placed = NodePlacement.place(snapshot);
+        }
+        Map<String, NodePlacement.Spot> spots = placed;
         drawOpenSlots(g, ring, snapshot, colorById);
         drawMarkedSlot(g, ring, ring.selectedSlotProperty().get());
         drawMarkedSlot(g, ring, ring.highlightedSlotProperty().get());
         drawMigrationArcs(g, ring, snapshot, spots, colorById);
+        // Messages under the nodes (a node stays readable under a stream of requests), labels above all.
+        FlightPositions positions = showTraffic
+                ? drawFlights(g, ring, spots, new Point2D(ring.side() / 2.0, ring.side() / 2.0), flights, nowNanos)
+                : null;
         List<NodeSnapshot> nodes = snapshot.nodes();
         for (NodeSnapshot node : nodes) {
             NodePlacement.Spot spot = spots.get(node.id());
@@ -64,13 +75,28 @@ public final class RingOverlayPainter {
                         colorById.getOrDefault(node.isMaster() ? node.id() : node.masterId(), -1));
             }
         }
-        if (showTraffic) {
-            Point2D client = new Point2D(ring.side() / 2.0, ring.side() / 2.0);
-            for (Flight flight : flights) {
-                drawFlight(g, ring, spots, client, flight, nowNanos);
-            }
+        if (positions != null) {
+            drawLabels(g, flights, positions);
         }
     }
+
+    /** Where the flights of this frame are drawn, for their labels. */
+    private record FlightPositions(double[] xs, double[] ys, boolean[] placed, int count) {
+    }
+
+    /** Flights bend through their slot's point at this fraction of the ring's radius. */
+    static final double CONTROL_RADIUS = 0.58;
+    private static final double[] CONTROL_X = new double[org.slotscope.engine.slot.HashSlot.SLOTS];
+    private static final double[] CONTROL_Y = new double[org.slotscope.engine.slot.HashSlot.SLOTS];
+    private static int controlSide = -1;
+    /** Reused from frame to frame (the FX thread paints; a frame's garbage is a GC pause's share). */
+    private static double[] xsBuffer = new double[0];
+    private static double[] ysBuffer = new double[0];
+    private static boolean[] placedBuffer = new boolean[0];
+
+    /** The placement of the last snapshot painted: it scans every slot, so once per snapshot. */
+    private static ClusterSnapshot placedFor;
+    private static Map<String, NodePlacement.Spot> placed = Map.of();
 
     /** At most this many open slots get a tick; more are already visible as stripes. */
     static final int MAX_TICKS = 64;
@@ -200,40 +226,130 @@ public final class RingOverlayPainter {
         g.fillText(port, at.getX(), at.getY() + r + 11);
     }
 
-    private static void drawFlight(GraphicsContext g, SlotRingView ring, Map<String, NodePlacement.Spot> spots,
-                                   Point2D client, Flight flight, long nowNanos) {
-        if (nowNanos < flight.startNanos()) {
-            return;
+    /**
+     * Labels drawn per frame at most (the newest, and none over another): each is a text layout for
+     * the renderer, and a pile of overlapping labels reads as nothing.
+     */
+    static final int MAX_LABELS = 8;
+    /** Above this many dots, requests are drawn smaller so a busy workload does not cover the ring. */
+    static final int MANY_DOTS = 300;
+    /** Back to big dots below this many: between the two the size stays, so it does not flicker. */
+    static final int FEW_DOTS = 200;
+    private static boolean smallDots;
+
+    /**
+     * All flights of one kind are one path filled once, so 1500 requests cost the renderer 9 fills,
+     * not 1500 shapes; only the newest labelled flights get their text.
+     */
+    private static FlightPositions drawFlights(GraphicsContext g, SlotRingView ring,
+                                               Map<String, NodePlacement.Spot> spots, Point2D client,
+                                               List<Flight> flights, long nowNanos) {
+        int n = flights.size();
+        if (n == 0) {
+            return null;
         }
-        Point2D from = flight.from() == null ? client : spotPoint(ring, spots, flight.from());
-        Point2D to = flight.to() == null ? client : spotPoint(ring, spots, flight.to());
-        if (from == null || to == null) {
-            return;
+        Map<String, Point2D> points = new HashMap<>();
+        spots.forEach((id, spot) -> points.put(id, ring.pointAt(spot.angleInSlots(), spot.radius())));
+        if (xsBuffer.length < n) {
+            xsBuffer = new double[Math.max(n, 2 * xsBuffer.length)];
+            ysBuffer = new double[xsBuffer.length];
+            placedBuffer = new boolean[xsBuffer.length];
         }
-        Point2D control = flight.slot() >= 0 ? ring.pointAt(flight.slot(), 0.58) : client;
-        double t = flight.progress(nowNanos);
-        double x = (1 - t) * (1 - t) * from.getX() + 2 * (1 - t) * t * control.getX() + t * t * to.getX();
-        double y = (1 - t) * (1 - t) * from.getY() + 2 * (1 - t) * t * control.getY() + t * t * to.getY();
-        Color color = colorOf(flight.kind());
-        double r = flight.kind() == Flight.Kind.BUS ? 4 : 8;
-        g.setFill(color);
-        g.fillOval(x - r, y - r, 2 * r, 2 * r);
-        // Labels only for the answers worth reading (MOVED, ASK, TRYAGAIN, errors): every label is a
-        // text layout for the renderer, and a reshard has dozens of MIGRATE batches in flight.
-        if (flight.kind() != Flight.Kind.REQUEST && flight.kind() != Flight.Kind.BUS
-                && flight.kind() != Flight.Kind.KEYS) {
-            g.setFont(FLIGHT_LABEL);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
+        double[] xs = xsBuffer;
+        double[] ys = ysBuffer;
+        boolean[] placed = placedBuffer;
+        java.util.Arrays.fill(placed, 0, n, false);
+        int[] perKind = new int[Flight.Kind.values().length];
+        smallDots = smallDots ? n >= FEW_DOTS : n > MANY_DOTS;
+        if (controlSide != ring.side()) {
+            // where each slot's flights bend: one point per slot, once per ring size, not one per flight and frame
+            controlSide = ring.side();
+            for (int slot = 0; slot < CONTROL_X.length; slot++) {
+                Point2D p = ring.pointAt(slot, CONTROL_RADIUS);
+                CONTROL_X[slot] = p.getX();
+                CONTROL_Y[slot] = p.getY();
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Flight flight = flights.get(i);
+            Point2D from = flight.from() == null ? client : points.get(flight.from());
+            Point2D to = flight.to() == null ? client : points.get(flight.to());
+            if (from == null || to == null || nowNanos < flight.startNanos()) {
+                continue;
+            }
+            boolean alongSlot = flight.slot() >= 0 && flight.slot() < CONTROL_X.length;
+            double cx = alongSlot ? CONTROL_X[flight.slot()] : client.getX();
+            double cy = alongSlot ? CONTROL_Y[flight.slot()] : client.getY();
+            double t = flight.progress(nowNanos);
+            xs[i] = (1 - t) * (1 - t) * from.getX() + 2 * (1 - t) * t * cx + t * t * to.getX();
+            ys[i] = (1 - t) * (1 - t) * from.getY() + 2 * (1 - t) * t * cy + t * t * to.getY();
+            placed[i] = true;
+            perKind[flight.kind().ordinal()]++;
+        }
+        for (Flight.Kind kind : Flight.Kind.values()) {
+            if (perKind[kind.ordinal()] == 0) {
+                continue;
+            }
+            double r = radiusOf(kind, smallDots);
+            // Many small requests are squares: four lines each for the rasteriser instead of curves
+            // broken into dozens; at 3.5 px nobody tells them from dots.
+            boolean squares = kind == Flight.Kind.REQUEST && smallDots;
+            g.beginPath();
+            for (int i = 0; i < n; i++) {
+                if (placed[i] && flights.get(i).kind() == kind) {
+                    if (squares) {
+                        g.rect(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+                    } else {
+                        g.moveTo(xs[i] + r, ys[i]);
+                        g.arc(xs[i], ys[i], r, r, 0, 360);
+                        g.closePath();
+                    }
+                }
+            }
+            Color color = colorOf(kind);
+            g.setFill(squares ? color.deriveColor(0, 1, 1, 0.45) : color);
+            g.fill();
+        }
+        return new FlightPositions(xs, ys, placed, n);
+    }
+
+    private static void drawLabels(GraphicsContext g, List<Flight> flights, FlightPositions at) {
+        g.setFont(FLIGHT_LABEL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        List<double[]> taken = new java.util.ArrayList<>();
+        for (int i = at.count() - 1; i >= 0 && taken.size() < MAX_LABELS; i--) {
+            Flight flight = flights.get(i);
+            if (!at.placed()[i] || !flight.labelled()) {
+                continue;
+            }
+            double x = at.xs()[i] + radiusOf(flight.kind(), smallDots) + 4;
+            double y = at.ys()[i];
+            // a rough box (no text measuring: that is a layout per label): 9 px a character, 20 px high
+            double[] box = {x, y - 10, x + 9 * flight.label().length(), y + 10};
+            boolean overlaps = false;
+            for (double[] other : taken) {
+                if (box[0] < other[2] && other[0] < box[2] && box[1] < other[3] && other[1] < box[3]) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (overlaps) {
+                continue;
+            }
+            taken.add(box);
             g.setFill(Color.WHITE);
-            g.fillText(flight.label(), x + r + 5, y + 1);
-            g.setFill(color);
-            g.fillText(flight.label(), x + r + 4, y);
+            g.fillText(flight.label(), x + 1, y + 1);
+            g.setFill(colorOf(flight.kind()));
+            g.fillText(flight.label(), x, y);
         }
     }
 
-    private static Point2D spotPoint(SlotRingView ring, Map<String, NodePlacement.Spot> spots, String id) {
-        NodePlacement.Spot spot = spots.get(id);
-        return spot == null ? null : ring.pointAt(spot.angleInSlots(), spot.radius());
+    static double radiusOf(Flight.Kind kind, boolean small) {
+        return switch (kind) {
+            case REQUEST -> small ? 3.5 : 7;
+            case GOSSIP, FAIL, FAILOVER -> 4;
+            default -> 8;
+        };
     }
 }

@@ -403,4 +403,52 @@ class WindowScenarioTest {
         Thread.sleep(300);
         assertEquals(after, session.latest().virtualTimeMillis(), "still paused after the step");
     }
+
+    @Test
+    void workloadStartedFromTheWindowMakesRequestsFlyAndCountsThem(FxRobot robot) throws Exception {
+        waitForSixNodes();
+        assertEquals(0, window.models().traffic().countOf(Flight.Kind.REQUEST));
+        TextField rate = robot.lookup(".workload-rate").queryAs(TextField.class);
+        robot.interact(rate::clear);
+        robot.clickOn(rate).write("300");
+        robot.clickOn(".workload-start");
+        waitFor(10, () -> window.models().workload().runningProperty().get());
+        waitFor(20, () -> window.models().workload().stats().ops() > 300
+                && window.models().traffic().countOf(Flight.Kind.REQUEST) > 100);
+        Flight request = window.models().traffic().lastOf(Flight.Kind.REQUEST);
+        assertEquals(null, request.from(), "a request leaves the client at the centre");
+        assertTrue(snapshot().indexOf(request.to()) >= 0, "and flies to a node of the ring: " + request.to());
+        String metrics = robot.lookup(".workload-metrics").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(metrics.contains(" ops/s \u00b7 "), metrics);
+        long opsBefore = window.models().workload().stats().ops();
+        waitFor(10, () -> window.models().workload().stats().ops() > opsBefore + 300);
+        assertEquals(((Button) robot.lookup(".workload-start").query()).getText(),
+                Messages.bundle(Messages.ENGLISH).getString("workload.apply"), "while it runs, Start applies a new rate");
+        shoot("workload.png");
+        robot.clickOn(".workload-stop");
+        waitFor(10, () -> !session.workloadStats().running());
+        waitFor(10, () -> window.models().workload().metricsProperty().get().startsWith("Stopped"));
+    }
+
+    @Test
+    void aReshardUnderTheWorkloadDrawsItsMovedBounces(FxRobot robot) throws Exception {
+        waitForSixNodes();
+        robot.interact(() -> {
+            window.models().workload().rateProperty().set("500");
+            window.models().workload().start();
+        });
+        waitFor(20, () -> window.models().workload().stats().ops() > 200);
+        reshard(robot, 300, "127.0.0.1:7002");
+        waitFor(60, () -> window.models().traffic().lastBounceOf(Flight.Kind.MOVED) != null);
+        Flight bounce = window.models().traffic().lastBounceOf(Flight.Kind.MOVED);
+        assertTrue(bounce.label().matches("MOVED " + bounce.slot() + " \u2192 :700[0-5]"), bounce.label());
+        assertTrue(bounce.labelled(), "a MOVED is labelled");
+        assertEquals(null, bounce.to(), "the MOVED flies back to the client");
+        assertTrue(snapshot().indexOf(bounce.from()) >= 0, "from a node of the ring: " + bounce.from());
+        Flight reroute = window.models().traffic().lastOf(Flight.Kind.MOVED);
+        assertTrue(reroute.to() != null || reroute == bounce, "a MOVED request is re-routed to a node");
+        waitFor(10, () -> window.models().workload().stats().moved() > 0);
+        waitFor(60, () -> window.models().actions().messageProperty().get().startsWith("Moved"));
+        assertEquals(0, window.models().workload().stats().failed(), "the clients rode out the reshard");
+    }
 }

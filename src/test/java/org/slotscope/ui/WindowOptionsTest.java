@@ -1,0 +1,33 @@
+package org.slotscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WindowOptionsTest {
+    @Test
+    void workloadOptionStartsTheClientsAtARate() {
+        WindowOptions options = WindowOptions.parse(List.of("window", "--masters", "6", "--reshard", "8000",
+                "--workload", "2000"));
+        assertEquals(2000, options.workloadRate());
+        assertEquals(6, options.shape().masters());
+        assertEquals(8000, options.reshardSlots());
+        assertEquals(0, WindowOptions.parse(List.of()).workloadRate(), "no workload unless asked");
+        assertTrue(WindowOptions.isWindowCommandLine(new String[] {"--workload", "200"}));
+        assertEquals(2000, options.withShape(options.shape()).workloadRate());
+    }
+
+    @Test
+    void aBadRateIsAOneLineError() {
+        IllegalArgumentException tooFast = assertThrows(IllegalArgumentException.class,
+                () -> WindowOptions.parse(List.of("--workload", "9000")));
+        assertEquals("--workload must be from 1 to 5000 requests per second: 9000", tooFast.getMessage());
+        IllegalArgumentException word = assertThrows(IllegalArgumentException.class,
+                () -> WindowOptions.parse(List.of("--workload", "fast")));
+        assertEquals("--workload wants a number, not fast", word.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> WindowOptions.parse(List.of("--workload", "-5")));
+    }
+}

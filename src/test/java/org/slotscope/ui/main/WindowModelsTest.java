@@ -1,0 +1,45 @@
+package org.slotscope.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slotscope.ui.sim.ClusterShape;
+import org.slotscope.ui.sim.SimulationSession;
+import org.slotscope.ui.traffic.Flight;
+import org.slotscope.ui.traffic.TrafficModel;
+
+class WindowModelsTest {
+    private SimulationSession session;
+    private WindowModels models;
+
+    @AfterEach
+    void close() {
+        models.close();
+        session.close();
+    }
+
+    @Test
+    void theTrafficNoteSaysHowManyFlightsAreNotDrawnOnceASecondAndInTheWindowsLanguage() {
+        session = SimulationSession.start(ClusterShape.demo(1), false);
+        models = new WindowModels(session, Locale.ENGLISH, Runnable::run);
+        Flight one = new Flight(Flight.Kind.REQUEST, 1, null, "a", 0, 1, null, 0.1);
+        TrafficModel.Visible sampled = new TrafficModel.Visible(List.of(one), 1412, 1411);
+        models.noteTraffic(sampled, 0);
+        assertEquals("1,412 messages in flight, 1,411 not drawn (a steady sample is)",
+                models.trafficNoteProperty().get());
+        models.noteTraffic(new TrafficModel.Visible(List.of(one), 1, 0), 500_000_000L);
+        assertTrue(models.trafficNoteProperty().get().startsWith("1,412"), "at most one change a second");
+        models.noteTraffic(new TrafficModel.Visible(List.of(one), 1, 0), WindowModels.NOTE_NANOS);
+        assertEquals("", models.trafficNoteProperty().get(), "everything drawn: no note");
+        models.main().localeProperty().set(org.slotscope.ui.i18n.Messages.SIMPLIFIED_CHINESE);
+        models.noteTraffic(sampled, 3 * WindowModels.NOTE_NANOS);
+        assertEquals("1,412 \u6761\u6d88\u606f\u5728\u9014\uff0c1,411 \u6761\u672a\u753b\u51fa\uff08\u53ea\u753b\u56fa\u5b9a"
+                + "\u7684\u4e00\u90e8\u5206\u6837\u672c\uff09", models.trafficNoteProperty().get());
+        assertEquals(1, models.tally().drawnMax());
+        assertEquals(1412, models.tally().inFlightMax());
+    }
+}
