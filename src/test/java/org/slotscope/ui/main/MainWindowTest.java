@@ -15,38 +15,18 @@ import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.ring.SlotPalette;
 import org.slotscope.ui.ring.SlotRingView;
-import org.slotscope.ui.sim.SimulationSession;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    private SimulationSession session;
-    private MainWindow window;
-
+class MainWindowTest extends WindowTestBase {
     @Start
     void start(Stage stage) {
-        session = SimulationSession.startReadyCluster(1);
-        window = MainWindow.open(stage, session, Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void closeSession() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
-        session.close();
-    }
-
-    private void waitForSixNodes() throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().nodeTable().getItems().size() == 6);
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     @Test

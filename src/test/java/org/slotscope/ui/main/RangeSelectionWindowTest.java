@@ -2,27 +2,20 @@ package org.slotscope.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slotscope.ui.ring.SlotPalette;
 import org.slotscope.ui.ring.SlotRange;
 import org.slotscope.ui.ring.SlotRingView;
-import org.slotscope.ui.sim.ClusterSnapshot;
-import org.slotscope.ui.sim.SimulationSession;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -31,36 +24,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * would: the inspector describes the range, the ring draws it darker, Escape and a click clear it,
  * and "Move these slots to" moves it to another master.
  */
-@ExtendWith(ApplicationExtension.class)
-class RangeSelectionWindowTest {
-    /** A ring pixel spans about ten slots of a 640-pixel ring: how far a dragged end may land from the aimed slot. */
-    private static final int SLOTS_PER_PIXEL_SLACK = 20;
-
-    private SimulationSession session;
-    private MainWindow window;
-    private Stage stage;
-
+class RangeSelectionWindowTest extends WindowTestBase {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        session = SimulationSession.startReadyCluster(1);
-        window = MainWindow.open(stage, session, Locale.ENGLISH);
+        open(stage);
     }
 
-    @AfterEach
-    void closeSession() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
-        session.close();
-    }
-
-    private void waitFor(long seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private ClusterSnapshot snapshot() {
-        return window.viewModel().snapshotProperty().get();
-    }
+    /** A ring pixel spans about ten slots of a 640-pixel ring: how far a dragged end may land from the aimed slot. */
+    private static final int SLOTS_PER_PIXEL_SLACK = 20;
 
     private SlotRingView ring() {
         return window.view().ring();
