@@ -40,32 +40,9 @@ public final class WorkloadView {
     @FXML
     private void initialize() {
         rateField.textProperty().bindBidirectional(viewModel.rateProperty());
-        readsBox.getItems().setAll(WorkloadViewModel.READ_PERCENTS);
-        readsBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer percent) {
-                return viewModel.readsText(percent);
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                return viewModel.readPercentProperty().get();
-            }
-        });
-        readsBox.valueProperty().bindBidirectional(viewModel.readPercentProperty());
-        keysBox.getItems().setAll(KeyDistribution.values());
-        keysBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(KeyDistribution distribution) {
-                return viewModel.keysText(distribution);
-            }
-
-            @Override
-            public KeyDistribution fromString(String text) {
-                return viewModel.keysProperty().get();
-            }
-        });
-        keysBox.valueProperty().bindBidirectional(viewModel.keysProperty());
+        choices(readsBox, WorkloadViewModel.READ_PERCENTS, viewModel::readsText,
+                viewModel.readPercentProperty());
+        choices(keysBox, java.util.List.of(KeyDistribution.values()), viewModel::keysText, viewModel.keysProperty());
         startButton.textProperty().bind(Bindings.createStringBinding(() -> texts.getString(
                 viewModel.runningProperty().get() ? "workload.apply" : "workload.start"), viewModel.runningProperty()));
         stopButton.disableProperty().bind(viewModel.runningProperty().not());
@@ -80,5 +57,23 @@ public final class WorkloadView {
 
     public VBox root() {
         return root;
+    }
+
+    /** A choice box showing {@code items} by {@code text}, bound both ways to {@code value}. */
+    private static <T> void choices(ComboBox<T> box, java.util.List<T> items, java.util.function.Function<T, String> text,
+                                    javafx.beans.property.Property<T> value) {
+        box.getItems().setAll(items);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return text.apply(item);
+            }
+
+            @Override
+            public T fromString(String typed) {
+                return value.getValue(); // not editable: nothing is typed
+            }
+        });
+        box.valueProperty().bindBidirectional(value);
     }
 }
