@@ -44,10 +44,9 @@ public final class CommandDispatcher {
         if (argv.length == 0) {
             return null; // an empty inline line: Redis answers nothing
         }
-        String name = new String(argv[0], StandardCharsets.UTF_8);
-        CommandSpec spec = table.lookup(name);
+        CommandSpec spec = table.lookup(argv[0]);
         if (spec == null) {
-            return reject(node, session, Errors.unknownCommand(name, argv));
+            return reject(node, session, Errors.unknownCommand(new String(argv[0], StandardCharsets.UTF_8), argv));
         }
         // A container with a handler of its own (COMMAND) also runs without a subcommand.
         if (spec.isContainer() && !(argv.length == 1 && spec.handler() != null && spec.arityAccepts(1))) {
