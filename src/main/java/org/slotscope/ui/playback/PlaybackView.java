@@ -25,6 +25,8 @@ public final class PlaybackView {
     private final PlaybackViewModel viewModel;
     private final ResourceBundle texts;
     private final ListChangeListener<TimelineMarker> markerListener = change -> drawMarkers();
+    /** The marker lines as drawn, in the markers' order: moved, not rebuilt, when the timeline grows. */
+    private final java.util.List<Line> markerLines = new java.util.ArrayList<>();
     @FXML
     private HBox root;
     @FXML
@@ -85,8 +87,9 @@ public final class PlaybackView {
         });
         rewindButton.disableProperty().bind(viewModel.rewindingProperty());
         viewModel.markers().addListener(new javafx.collections.WeakListChangeListener<>(markerListener));
-        markerPane.widthProperty().addListener((obs, old, now) -> drawMarkers());
-        timeline.maxProperty().addListener((obs, old, now) -> drawMarkers());
+        markerPane.widthProperty().addListener((obs, old, now) -> placeMarkers());
+        // the end of the timeline moves with every snapshot: the lines move, they are not rebuilt
+        timeline.maxProperty().addListener((obs, old, now) -> placeMarkers());
         drawMarkers();
     }
 
@@ -100,20 +103,33 @@ public final class PlaybackView {
 
     private void drawMarkers() {
         markerPane.getChildren().clear();
-        double width = markerPane.getWidth();
-        double max = timeline.getMax();
-        if (width <= 0 || max <= 0) {
-            return;
-        }
-        // the slider's track is inset by about half a thumb on each side
-        double inset = 8;
+        markerLines.clear();
         for (TimelineMarker marker : viewModel.markers()) {
-            double x = inset + (width - 2 * inset) * marker.time() / max;
-            Line line = new Line(x, 0, x, 10);
+            Line line = new Line(0, 0, 0, 10);
             line.getStyleClass().add(MARKER);
             line.setStroke(colorOf(marker.kind()));
             Tooltip.install(line, new Tooltip(texts.getString("marker." + marker.kind().name().toLowerCase())));
-            markerPane.getChildren().add(line);
+            markerLines.add(line);
+        }
+        markerPane.getChildren().setAll(markerLines);
+        placeMarkers();
+    }
+
+    private void placeMarkers() {
+        double width = markerPane.getWidth();
+        double max = timeline.getMax();
+        java.util.List<TimelineMarker> markers = viewModel.markers();
+        boolean drawable = width > 0 && max > 0;
+        // the slider's track is inset by about half a thumb on each side
+        double inset = 8;
+        for (int i = 0; i < markerLines.size() && i < markers.size(); i++) {
+            Line line = markerLines.get(i);
+            line.setVisible(drawable);
+            if (drawable) {
+                double x = inset + (width - 2 * inset) * markers.get(i).time() / max;
+                line.setStartX(x);
+                line.setEndX(x);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -87,6 +88,11 @@ public final class SlotRingView extends Region {
     private int phase;
     private int side;
     private int[] pixelSlot = new int[0];
+    /** The pixels of each slot (ring and density track), slot by slot: pixels[slotStart[s] .. slotStart[s + 1]). */
+    private int[] slotStart = new int[HashSlot.SLOTS + 1];
+    private int[] slotPixels = new int[0];
+    /** The slots being migrated, whose stripes move every frame. */
+    private int[] openSlots = new int[0];
     private IntBuffer pixels;
     private PixelBuffer<IntBuffer> pixelBuffer;
     private WritableImage image;
@@ -218,23 +224,31 @@ public final class SlotRingView extends Region {
         if (colorIndexPerSlot.length != HashSlot.SLOTS) {
             throw new IllegalArgumentException("expected " + HashSlot.SLOTS + " slots, got " + colorIndexPerSlot.length);
         }
+        Paint before = paintState();
         slotColorIndex = colorIndexPerSlot.clone();
         if (peerColorPerSlot != null) {
             peerColorIndex = peerColorPerSlot.clone();
-            anyOpen = Arrays.stream(peerColorIndex).anyMatch(c -> c >= 0);
+            openSlots = IntStream.range(0, HashSlot.SLOTS).filter(slot -> peerColorIndex[slot] >= 0).toArray();
+            anyOpen = openSlots.length > 0;
         }
         if (keysPerSlot != null) {
             keysInSlot = smoothed(keysPerSlot, DENSITY_WINDOW);
-            maxKeys = Math.max(1, Arrays.stream(keysInSlot).max().orElse(1));
+            maxKeys = densityScale(maxKeys, Arrays.stream(keysInSlot).max().orElse(1));
         }
-        repaint();
+        // a snapshot during a reshard changes a few slots: repaint those, not the 400k pixels
+        int[] changed = changedSlots(before, paintState());
+        if (changed.length > HashSlot.SLOTS / 4) {
+            repaint();
+        } else if (changed.length > 0) {
+            repaintSlots(changed);
+        }
     }
 
-    /** Moves the migration stripes one step (called every frame; repaints only while a slot is open). */
+    /** Moves the migration stripes one step (called every frame; repaints only the open slots). */
     public void animate() {
         if (anyOpen) {
             phase = (phase + 1) % (2 * STRIPE);
-            repaint();
+            repaintSlots(openSlots);
         }
     }
 
@@ -345,6 +359,8 @@ public final class SlotRingView extends Region {
     private void resize(int newSide) {
         side = newSide;
         pixelSlot = layout.get() == Layout.GRID ? gridMap(newSide) : pixelToSlotMap(newSide);
+        slotStart = new int[HashSlot.SLOTS + 1];
+        slotPixels = pixelsBySlot(pixelSlot, slotStart);
         pixels = ByteBuffer.allocateDirect(newSide * newSide * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
         pixelBuffer = new PixelBuffer<>(newSide, newSide, pixels, PixelFormat.getIntArgbPreInstance());
         image = new WritableImage(pixelBuffer);
@@ -402,48 +418,133 @@ public final class SlotRingView extends Region {
         return map;
     }
 
+    /** What a pixel's colour depends on, as of one repaint. */
+    record Paint(int[] colors, int[] peers, int[] keys, int maxKeys, int width, int phase, int highlight,
+                 int selected, int rangeFirst, int rangeCount) {
+        /** The colour of pixel {@code i}, whose map value is {@code value} (see {@link #pixelToSlotMap}). */
+        int argb(int i, int value) {
+            if (value >= 0) {
+                // In the range: ((slot - first) mod 16384) < count, one AND and one compare per pixel.
+                boolean inRange = ((value - rangeFirst) & (HashSlot.SLOTS - 1)) < rangeCount;
+                if (value == highlight || value == selected) {
+                    return HIGHLIGHT;
+                } else if (peers[value] >= 0 && (((i % width) + (i / width) + phase) / STRIPE) % 2 == 0) {
+                    // a moving stripe in the target's colour
+                    return inRange ? SlotPalette.selectedArgb(peers[value]) : SlotPalette.argb(peers[value]);
+                }
+                return inRange ? SlotPalette.selectedArgb(colors[value]) : SlotPalette.argb(colors[value]);
+            } else if (value <= -2) {
+                return densityArgb(keys[-value - 2], maxKeys);
+            }
+            return TRANSPARENT;
+        }
+    }
+
+    private Paint paintState() {
+        SlotRange range = selectedRange.get();
+        return new Paint(slotColorIndex, peerColorIndex, keysInSlot, maxKeys, side, phase, highlightedSlot.get(),
+                selectedSlot.get(), range == null ? 0 : range.first(), range == null ? 0 : range.count());
+    }
+
+    /** The slots whose pixels differ between two paint states that differ only in slot data. */
+    static int[] changedSlots(Paint before, Paint after) {
+        int[] out = new int[HashSlot.SLOTS];
+        int n = 0;
+        for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
+            if (before.colors()[slot] != after.colors()[slot] || before.peers()[slot] != after.peers()[slot]
+                    || densityArgb(before.keys()[slot], before.maxKeys())
+                    != densityArgb(after.keys()[slot], after.maxKeys())) {
+                out[n++] = slot;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Groups the pixels of a map by slot: returns the pixel indices, {@code start} gets each slot's offset. */
+    static int[] pixelsBySlot(int[] map, int[] start) {
+        int[] count = new int[HashSlot.SLOTS];
+        for (int value : map) {
+            if (value >= 0) {
+                count[value]++;
+            } else if (value <= -2) {
+                count[-value - 2]++;
+            }
+        }
+        for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
+            start[slot + 1] = start[slot] + count[slot];
+        }
+        int[] next = Arrays.copyOf(start, HashSlot.SLOTS);
+        int[] out = new int[start[HashSlot.SLOTS]];
+        for (int i = 0; i < map.length; i++) {
+            int value = map[i];
+            if (value >= 0) {
+                out[next[value]++] = i;
+            } else if (value <= -2) {
+                out[next[-value - 2]++] = i;
+            }
+        }
+        return out;
+    }
+
+    /** Paints every pixel. */
+    static void paintAll(IntBuffer target, int[] map, Paint paint) {
+        for (int i = 0; i < map.length; i++) {
+            target.put(i, paint.argb(i, map[i]));
+        }
+    }
+
+    /** Paints the pixels of {@code slots}; returns the bounding box {minX, minY, maxX, maxY}, or null if none. */
+    static int[] paintSlots(IntBuffer target, int[] map, int[] start, int[] pixels, int[] slots, Paint paint) {
+        int width = paint.width();
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        for (int slot : slots) {
+            for (int k = start[slot]; k < start[slot + 1]; k++) {
+                int i = pixels[k];
+                target.put(i, paint.argb(i, map[i]));
+                int x = i % width;
+                int y = i / width;
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+            }
+        }
+        return maxX < 0 ? null : new int[] {minX, minY, maxX, maxY};
+    }
+
     private void repaint() {
         if (pixelBuffer == null) {
             return;
         }
         repaints++;
-        int[] colors = slotColorIndex;
-        int[] peers = peerColorIndex;
-        int[] keys = keysInSlot;
-        int most = maxKeys;
+        Paint paint = paintState();
         int[] map = pixelSlot;
-        int width = side;
-        int offset = phase;
-        int highlight = highlightedSlot.get();
-        int selected = selectedSlot.get();
-        SlotRange range = selectedRange.get();
-        // In the range: ((slot - first) mod 16384) < count, one AND and one compare per pixel.
-        int rangeFirst = range == null ? 0 : range.first();
-        int rangeCount = range == null ? 0 : range.count();
-        int mask = HashSlot.SLOTS - 1;
         IntBuffer target = pixels;
         pixelBuffer.updateBuffer(buffer -> {
-            for (int i = 0; i < map.length; i++) {
-                int value = map[i];
-                int argb;
-                if (value >= 0) {
-                    boolean inRange = ((value - rangeFirst) & mask) < rangeCount;
-                    if (value == highlight || value == selected) {
-                        argb = HIGHLIGHT;
-                    } else if (peers[value] >= 0 && (((i % width) + (i / width) + offset) / STRIPE) % 2 == 0) {
-                        // a moving stripe in the target's colour
-                        argb = inRange ? SlotPalette.selectedArgb(peers[value]) : SlotPalette.argb(peers[value]);
-                    } else {
-                        argb = inRange ? SlotPalette.selectedArgb(colors[value]) : SlotPalette.argb(colors[value]);
-                    }
-                } else if (value <= -2) {
-                    argb = densityArgb(keys[-value - 2], most);
-                } else {
-                    argb = TRANSPARENT;
-                }
-                target.put(i, argb);
-            }
+            paintAll(target, map, paint);
             return null;
+        });
+    }
+
+    /** Repaints only these slots' pixels, and tells JavaFX only their bounding box changed. */
+    private void repaintSlots(int[] slots) {
+        if (pixelBuffer == null) {
+            return;
+        }
+        repaints++;
+        Paint paint = paintState();
+        int[] map = pixelSlot;
+        int[] start = slotStart;
+        int[] bySlot = slotPixels;
+        IntBuffer target = pixels;
+        pixelBuffer.updateBuffer(buffer -> {
+            int[] box = paintSlots(target, map, start, bySlot, slots, paint);
+            // (null would mean the whole image; a ring too small to show these slots changed one pixel at most)
+            return box == null ? new javafx.geometry.Rectangle2D(0, 0, 1, 1)
+                    : new javafx.geometry.Rectangle2D(box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1);
         });
     }
 
@@ -464,6 +565,18 @@ public final class SlotRingView extends Region {
             sum += keys[Math.floorMod(slot + halfWindow + 1, n)] - keys[Math.floorMod(slot - halfWindow, n)];
         }
         return out;
+    }
+
+    /**
+     * The key count drawn darkest. It moves only when the fullest slot leaves a band around it: with
+     * a workload writing, the fullest slot grows all the time, and every change of scale repaints
+     * every pixel of the density track instead of the few slots that changed.
+     */
+    static int densityScale(int current, int fullest) {
+        if (fullest > current || fullest < current * 3 / 4) {
+            return Math.max(1, fullest + fullest / 8);
+        }
+        return current;
     }
 
     /** Light grey for an empty slot to near black for the fullest one. */

@@ -197,6 +197,21 @@ class WindowScenarioTest extends WindowTestBase {
         waitFor(10, () -> window.models().eventLines().stream().anyMatch(l -> l.contains(":7003 replaces :7000")));
         assertTrue(window.models().playback().markers().stream()
                 .anyMatch(m -> m.kind() == org.slotscope.ui.sim.TimelineMarker.Kind.FAILOVER));
+        // one line per marker on the timeline, in order of time, inside the timeline's width
+        List<Double> xs = WaitForAsyncUtils.asyncFx(() -> {
+            List<Double> out = new ArrayList<>();
+            for (Node line : robot.lookup(".timeline-marker").queryAll()) {
+                double x = ((javafx.scene.shape.Line) line).getStartX();
+                assertTrue(line.isVisible() && x >= 0 && x <= ((javafx.scene.layout.Region) line.getParent()).getWidth(),
+                        "marker at " + x);
+                out.add(x);
+            }
+            assertEquals(window.models().playback().markers().size(), out.size());
+            return out;
+        }).get();
+        for (int i = 1; i < xs.size(); i++) {
+            assertTrue(xs.get(i - 1) <= xs.get(i), "markers in time order: " + xs);
+        }
     }
 
     /** Every Labeled, tab and prompt text showing in the scene. */
