@@ -227,11 +227,24 @@ public final class MainViewModel {
                     node.health(), node.frozen(), stateText(node, texts)));
         }
 
-        if (!rows.equals(nodes)) {
-            nodes.setAll(rows);
+        replaceChanged(nodes, rows);
+        replaceChanged(legend, entries);
+    }
+
+    /**
+     * Puts {@code next} into {@code shown} replacing only the items that changed: during a reshard
+     * only the source's and the target's rows change, and a whole new list would make the table
+     * lay out and style every row again (the costliest part of a snapshot frame).
+     */
+    static <T> void replaceChanged(ObservableList<T> shown, List<T> next) {
+        if (shown.size() != next.size()) {
+            shown.setAll(next);
+            return;
         }
-        if (!entries.equals(legend)) {
-            legend.setAll(entries);
+        for (int i = 0; i < next.size(); i++) {
+            if (!shown.get(i).equals(next.get(i))) {
+                shown.set(i, next.get(i));
+            }
         }
     }
 

@@ -43,6 +43,26 @@ class MainViewModelTest {
     }
 
     @Test
+    void listsChangeOnlyTheItemsThatChanged() {
+        javafx.collections.ObservableList<String> shown =
+                javafx.collections.FXCollections.observableArrayList("a", "b", "c");
+        List<String> changes = new ArrayList<>();
+        shown.addListener((ListChangeListener<String>) change -> {
+            while (change.next()) {
+                changes.add(change.wasReplaced() ? "replaced " + change.getFrom() : change.toString());
+            }
+        });
+        MainViewModel.replaceChanged(shown, List.of("a", "B", "c"));
+        assertEquals(List.of("a", "B", "c"), shown);
+        assertEquals(List.of("replaced 1"), changes, "one row replaced, the others untouched");
+        changes.clear();
+        MainViewModel.replaceChanged(shown, List.of("a", "B", "c"));
+        assertEquals(List.of(), changes, "nothing changed, nothing fired");
+        MainViewModel.replaceChanged(shown, List.of("x"));
+        assertEquals(List.of("x"), shown, "a list of another length is replaced whole");
+    }
+
+    @Test
     void startsWithAStartingMessageBeforeAnySnapshot() {
         MainViewModel model = new MainViewModel(Locale.ENGLISH);
         assertEquals("Starting the simulated cluster\u2026", model.statusProperty().get());
