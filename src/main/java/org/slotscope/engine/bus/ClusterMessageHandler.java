@@ -202,8 +202,8 @@ final class ClusterMessageHandler {
         BitSet notYetTheSenders = (BitSet) claimed.clone();
         notYetTheSenders.andNot(sender.slots());
         for (int slot = notYetTheSenders.nextSetBit(0); slot >= 0; slot = notYetTheSenders.nextSetBit(slot + 1)) {
-            KnownNode owner = state.slotOwner(slot);
-            if (owner == sender || state.importingSlotsFrom(slot) != null) {
+            KnownNode owner = state.slotOwner(slot); // never the sender: its slots were taken out
+            if (state.importingSlotsFrom(slot) != null) {
                 continue;
             }
             if (owner == null || owner.configEpoch() < senderConfigEpoch) {

@@ -78,14 +78,6 @@ public final class CommandTable {
         return h ^ (h >>> 16);
     }
 
-    private static int foldedHash(String lowerCaseName) {
-        int h = 0;
-        for (int i = 0; i < lowerCaseName.length(); i++) {
-            h = 31 * h + lowerCaseName.charAt(i);
-        }
-        return h ^ (h >>> 16);
-    }
-
     /** {@code lowerCaseName} is ASCII (every command name is); a byte outside ASCII never matches. */
     private static boolean equalsIgnoringAsciiCase(String lowerCaseName, byte[] name) {
         if (lowerCaseName.length() != name.length) {
@@ -108,7 +100,7 @@ public final class CommandTable {
         int size = Integer.highestOneBit(Math.max(16, commands.size() * 4));
         CommandSpec[] table = new CommandSpec[size];
         for (CommandSpec spec : commands.values()) {
-            int i = foldedHash(spec.name()) & (size - 1);
+            int i = foldedHash(spec.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII)) & (size - 1);
             while (table[i] != null) {
                 i = (i + 1) & (size - 1);
             }

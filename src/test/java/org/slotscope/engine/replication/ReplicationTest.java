@@ -16,6 +16,17 @@ import org.slotscope.engine.node.NodeConfig;
 class ReplicationTest {
     private final SimCluster cluster = new SimCluster(17, new NodeConfig().nodeTimeout(15_000), new EventLog());
 
+    /** One master and two replicas that both have its 10 keys; then the master crashes. */
+    private List<ClusterNode> tenKeysThenMasterCrashed() {
+        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 1, 2);
+        for (int i = 0; i < 10; i++) {
+            run(nodes.get(0), "SET", "k" + i, "v");
+        }
+        cluster.runFor(50);
+        cluster.stopNode(nodes.get(0), "crash");
+        return nodes;
+    }
+
     private Reply run(ClusterNode node, String... words) {
         return cluster.execute(node, cluster.connect(node, "t"), words);
     }
@@ -87,15 +98,10 @@ class ReplicationTest {
 
     @Test
     void aSiblingBehindThePromotedReplicaContinuesWithPsync() {
-        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 1, 2);
+        List<ClusterNode> nodes = tenKeysThenMasterCrashed();
         ClusterNode master = nodes.get(0);
         ClusterNode winner = nodes.get(1);
         ClusterNode sibling = nodes.get(2);
-        for (int i = 0; i < 10; i++) {
-            run(master, "SET", "k" + i, "v");
-        }
-        cluster.runFor(50);
-        cluster.stopNode(master, "crash");
         assertEquals(Reply.OK, run(winner, "CLUSTER", "FAILOVER", "TAKEOVER"));
         run(winner, "SET", "new", "1");
         cluster.runFor(20_000);
@@ -110,15 +116,10 @@ class ReplicationTest {
         // found by torture seed 5005: the master restarts empty, its replicas start a full sync from
         // it, then a sibling takes over before the snapshot arrives. The replica had already given up
         // its old history (+FULLRESYNC discards the cached master), so it must not PSYNC the sibling.
-        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 1, 2);
+        List<ClusterNode> nodes = tenKeysThenMasterCrashed();
         ClusterNode master = nodes.get(0);
         ClusterNode winner = nodes.get(1);
         ClusterNode sibling = nodes.get(2);
-        for (int i = 0; i < 10; i++) {
-            run(master, "SET", "k" + i, "v");
-        }
-        cluster.runFor(50);
-        cluster.stopNode(master, "crash");
         cluster.runFor(100);
         cluster.restartNode(master);
         cluster.runFor(1200); // replicationCron sees the new history and asks for a snapshot
