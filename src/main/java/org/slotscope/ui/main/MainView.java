@@ -5,7 +5,9 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.collections.WeakListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
@@ -53,11 +55,14 @@ public final class MainView {
 
     private final WindowModels models;
     private final MainViewModel viewModel;
+    // What the table and the legend show: lines that take new counts in place (see LiveRow).
+    private final ObservableList<LiveRow<NodeRow>> nodeLines = FXCollections.observableArrayList();
+    private final ObservableList<LiveRow<LegendEntry>> legendLines = FXCollections.observableArrayList();
     // Strong references: the view models outlive this controller, so they only hold weak listeners.
-    private final ListChangeListener<LegendEntry> legendListener = change -> rebuildLegend();
+    private final ListChangeListener<LegendEntry> legendListener = change -> showLegend();
     private final ChangeListener<int[]> slotColorListener = (obs, old, colors) -> showSlots();
     private final ChangeListener<Number> keySlotListener = (obs, old, slot) -> this.ring.highlightedSlotProperty().set(slot.intValue());
-    private final ListChangeListener<NodeRow> rowsListener = change -> reselect();
+    private final ListChangeListener<NodeRow> rowsListener = change -> showRows();
 
     @FXML
     private BorderPane root;
@@ -92,21 +97,21 @@ public final class MainView {
     @FXML
     private VBox legendBox;
     @FXML
-    private TableView<NodeRow> nodeTable;
+    private TableView<LiveRow<NodeRow>> nodeTable;
     @FXML
-    private TableColumn<NodeRow, NodeRow> addressColumn;
+    private TableColumn<LiveRow<NodeRow>, NodeRow> addressColumn;
     @FXML
-    private TableColumn<NodeRow, String> idColumn;
+    private TableColumn<LiveRow<NodeRow>, String> idColumn;
     @FXML
-    private TableColumn<NodeRow, String> roleColumn;
+    private TableColumn<LiveRow<NodeRow>, String> roleColumn;
     @FXML
-    private TableColumn<NodeRow, String> stateColumn;
+    private TableColumn<LiveRow<NodeRow>, String> stateColumn;
     @FXML
-    private TableColumn<NodeRow, Number> slotsColumn;
+    private TableColumn<LiveRow<NodeRow>, Number> slotsColumn;
     @FXML
-    private TableColumn<NodeRow, Number> keysColumn;
+    private TableColumn<LiveRow<NodeRow>, Number> keysColumn;
     @FXML
-    private TableColumn<NodeRow, String> epochsColumn;
+    private TableColumn<LiveRow<NodeRow>, String> epochsColumn;
     @FXML
     private TabPane tabs;
     @FXML
@@ -171,14 +176,14 @@ public final class MainView {
         keysColumn.setCellValueFactory(cell(NodeRow::keys));
         epochsColumn.setCellValueFactory(cell(NodeRow::epochs));
         nodeTable.setRowFactory(table -> new NodeTableRow());
-        nodeTable.setItems(viewModel.nodes());
-        nodeTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null) {
-                actionsController.select(nodeOf(row.id()));
+        nodeTable.setItems(nodeLines);
+        nodeTable.getSelectionModel().selectedItemProperty().addListener((obs, old, line) -> {
+            if (line != null) {
+                actionsController.select(nodeOf(line.get().id()));
             }
         });
         viewModel.nodes().addListener(new WeakListChangeListener<>(rowsListener));
-        reselect();
+        showRows();
 
         ringToggle.setOnAction(e -> ring.layoutProperty().set(SlotRingView.Layout.RING));
         gridToggle.setOnAction(e -> ring.layoutProperty().set(SlotRingView.Layout.GRID));
@@ -210,7 +215,8 @@ public final class MainView {
         eventList.setItems(models.eventLines());
 
         viewModel.legend().addListener(new WeakListChangeListener<>(legendListener));
-        rebuildLegend();
+        legendLines.addListener((ListChangeListener<LiveRow<LegendEntry>>) change -> rebuildLegend());
+        showLegend();
         viewModel.slotColorsProperty().addListener(new WeakChangeListener<>(slotColorListener));
         showSlots();
     }
@@ -260,7 +266,7 @@ public final class MainView {
         return ring;
     }
 
-    public TableView<NodeRow> nodeTable() {
+    public TableView<LiveRow<NodeRow>> nodeTable() {
         return nodeTable;
     }
 
@@ -309,14 +315,25 @@ public final class MainView {
         return index < 0 ? null : snap.nodes().get(index);
     }
 
+    /** The table takes the view model's rows: a node's counts change in its row, in place. */
+    private void showRows() {
+        LiveRow.mirror(viewModel.nodes(), nodeLines, (shown, next) -> shown.id().equals(next.id()));
+        reselect();
+    }
+
+    /** The legend takes the view model's entries in place; only a new number of masters rebuilds it. */
+    private void showLegend() {
+        LiveRow.mirror(viewModel.legend(), legendLines, (shown, next) -> true);
+    }
+
     /** After the rows are rebuilt, keep the selected node selected (by id). */
     private void reselect() {
         NodeSnapshot selected = models.actions().selectedNodeProperty().get();
         if (selected == null) {
             return;
         }
-        for (int i = 0; i < viewModel.nodes().size(); i++) {
-            if (viewModel.nodes().get(i).id().equals(selected.id())) {
+        for (int i = 0; i < nodeLines.size(); i++) {
+            if (nodeLines.get(i).get().id().equals(selected.id())) {
                 if (nodeTable.getSelectionModel().getSelectedIndex() != i) {
                     nodeTable.getSelectionModel().select(i);
                 }
@@ -325,9 +342,9 @@ public final class MainView {
         }
     }
 
-    private static <T> javafx.util.Callback<TableColumn.CellDataFeatures<NodeRow, T>,
+    private static <T> javafx.util.Callback<TableColumn.CellDataFeatures<LiveRow<NodeRow>, T>,
             javafx.beans.value.ObservableValue<T>> cell(Function<NodeRow, T> getter) {
-        return features -> new ReadOnlyObjectWrapper<>(getter.apply(features.getValue()));
+        return features -> features.getValue().part(getter);
     }
 
     private void showSlots() {
@@ -338,21 +355,26 @@ public final class MainView {
         }
     }
 
+    /** New legend nodes only when the lines themselves change; new ranges and counts arrive through the bindings. */
     private void rebuildLegend() {
         legendBox.getChildren().clear();
-        for (LegendEntry entry : viewModel.legend()) {
-            Rectangle swatch = new Rectangle(SWATCH_SIZE, SWATCH_SIZE, SlotPalette.color(entry.colorIndex()));
+        for (LiveRow<LegendEntry> entry : legendLines) {
+            Rectangle swatch = new Rectangle(SWATCH_SIZE, SWATCH_SIZE);
+            swatch.fillProperty().bind(entry.part(e -> SlotPalette.color(e.colorIndex())));
             swatch.getStyleClass().add(LEGEND_SWATCH);
-            Label label = new Label(entry.label());
+            Label label = new Label();
+            label.textProperty().bind(entry.part(LegendEntry::label));
             label.getStyleClass().add(LEGEND_LABEL);
-            HBox line = new HBox(swatch, label, new Label(entry.detail()));
+            Label detail = new Label();
+            detail.textProperty().bind(entry.part(LegendEntry::detail));
+            HBox line = new HBox(swatch, label, detail);
             line.getStyleClass().add(LEGEND_ENTRY);
             legendBox.getChildren().add(line);
         }
     }
 
     /** The address with a swatch: filled in the master's colour, an outline of it for a replica. */
-    private static final class SwatchCell extends TableCell<NodeRow, NodeRow> {
+    private static final class SwatchCell extends TableCell<LiveRow<NodeRow>, NodeRow> {
         private final Rectangle swatch = new Rectangle(16, 16);
 
         @Override
@@ -372,23 +394,42 @@ public final class MainView {
         }
     }
 
-    private static final class NodeTableRow extends TableRow<NodeRow> {
+    /** A row styled by its node's role and state; it follows its line, and touches its style classes only on a change. */
+    private static final class NodeTableRow extends TableRow<LiveRow<NodeRow>> {
+        private final ChangeListener<NodeRow> restyle = (obs, old, row) -> style(row);
+        private LiveRow<NodeRow> watched;
+
         @Override
-        protected void updateItem(NodeRow row, boolean empty) {
-            super.updateItem(row, empty);
-            getStyleClass().removeAll(REPLICA_ROW, STOPPED_ROW, FAILING_ROW, FROZEN_ROW);
-            if (!empty && row != null) {
-                if (!row.isMaster()) {
-                    getStyleClass().add(REPLICA_ROW);
+        protected void updateItem(LiveRow<NodeRow> line, boolean empty) {
+            super.updateItem(line, empty);
+            LiveRow<NodeRow> now = empty ? null : line;
+            if (watched != now) {
+                if (watched != null) {
+                    watched.valueProperty().removeListener(restyle);
                 }
-                if (!row.running()) {
-                    getStyleClass().add(STOPPED_ROW);
+                watched = now;
+                if (now != null) {
+                    now.valueProperty().addListener(restyle);
                 }
-                if (row.health() != NodeSnapshot.Health.OK) {
-                    getStyleClass().add(FAILING_ROW);
-                }
-                if (row.frozen()) {
-                    getStyleClass().add(FROZEN_ROW);
+            }
+            style(now == null ? null : now.get());
+        }
+
+        private void style(NodeRow row) {
+            boolean shown = row != null;
+            styleIf(REPLICA_ROW, shown && !row.isMaster());
+            styleIf(STOPPED_ROW, shown && !row.running());
+            styleIf(FAILING_ROW, shown && row.health() != NodeSnapshot.Health.OK);
+            styleIf(FROZEN_ROW, shown && row.frozen());
+        }
+
+        // A style class added or removed restyles the row and its cells, so only when it changes.
+        private void styleIf(String styleClass, boolean wanted) {
+            if (wanted != getStyleClass().contains(styleClass)) {
+                if (wanted) {
+                    getStyleClass().add(styleClass);
+                } else {
+                    getStyleClass().remove(styleClass);
                 }
             }
         }

@@ -32,7 +32,7 @@ class MainWindowTest extends WindowTestBase {
     @Test
     void windowShowsThreeMastersAndThreeReplicasAndARingColouredByOwner(FxRobot robot) throws Exception {
         waitForSixNodes();
-        var rows = window.view().nodeTable().getItems();
+        var rows = window.view().nodeTable().getItems().stream().map(LiveRow::get).toList();
         assertEquals(3, rows.stream().filter(NodeRow::isMaster).count());
         assertEquals(3, rows.stream().filter(row -> !row.isMaster()).count());
         assertTrue(robot.lookup("127.0.0.1:7005").tryQuery().isPresent(), "the table shows the last replica");
@@ -91,7 +91,7 @@ class MainWindowTest extends WindowTestBase {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> window.view().statusLabel().getText().startsWith("\u6a21\u62df\u96c6\u7fa4"));
         assertEquals(6, window.view().nodeTable().getItems().size(), "the cluster survives the reload");
-        assertEquals(zh.getString("role.master"), window.view().nodeTable().getItems().get(0).roleText());
+        assertEquals(zh.getString("role.master"), window.view().nodeTable().getItems().get(0).get().roleText());
         assertNotNull(window.view().ring().image(), "the new ring is drawn");
     }
 }
