@@ -535,24 +535,30 @@ public final class ClusterState {
         if (myself.isMaster() && !ok && now - firstCallTime < WRITABLE_DELAY_MILLIS) {
             return;
         }
+        // clusterUpdateState walks the 16384 slots for one that is unassigned or served by a FAIL node.
+        // Every owner keeps its slots as a bitmap too (assignSlots, removeNode), so asking each node
+        // gives the same answer without the walk, which a reshard repeats for every slot it moves.
         boolean newOk = true;
-        if (config.requireFullCoverage()) {
-            for (KnownNode owner : slots) {
-                if (owner == null || owner.isFailing()) {
-                    newOk = false;
-                    break;
-                }
-            }
-        }
+        int covered = 0;
         int newSize = 0;
         int reachableMasters = 0;
         for (KnownNode node : nodes.values()) {
-            if (node.isMaster() && node.slotCount() > 0) {
+            int owned = node.slotCount();
+            if (owned > 0 && node.isFailing()) {
+                newOk = false;
+            }
+            covered += owned;
+            if (node.isMaster() && owned > 0) {
                 newSize++;
                 if (!node.has(NodeFlag.FAIL) && !node.has(NodeFlag.PFAIL)) {
                     reachableMasters++;
                 }
             }
+        }
+        if (!config.requireFullCoverage()) {
+            newOk = true;
+        } else if (covered < HashSlot.SLOTS) {
+            newOk = false;
         }
         size = newSize;
         if (reachableMasters < size / 2 + 1) {
