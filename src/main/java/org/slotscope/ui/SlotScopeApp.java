@@ -84,12 +84,7 @@ public final class SlotScopeApp extends Application {
             }
         });
         if (options.reshardSlots() > 0) {
-            var actions = window.models().actions();
-            List<NodeSnapshot> nodes = session.latest().nodes();
-            String last = nodes.stream().filter(NodeSnapshot::isMaster).reduce((a, b) -> b).orElseThrow().address();
-            actions.reshardTargetProperty().set(last);
-            actions.reshardSlotsProperty().set(Integer.toString(options.reshardSlots()));
-            actions.startReshard();
+            after(Math.max(1, options.reshardAfterMillis()), () -> startReshard(1));
         }
         if (options.workloadRate() > 0) {
             var workload = window.models().workload();
@@ -113,6 +108,42 @@ public final class SlotScopeApp extends Application {
         }
     }
 
+    /**
+     * --reshard: N slots to the last master, as the Reshard button does; with --reshard-rounds, the
+     * next round goes to the master before it. The frame statistics restart with each round.
+     */
+    private void startReshard(int round) {
+        var actions = window.models().actions();
+        List<String> masters = session.latest().nodes().stream().filter(NodeSnapshot::isMaster)
+                .map(NodeSnapshot::address).toList();
+        String target = masters.get(Math.floorMod(masters.size() - round, masters.size()));
+        actions.reshardTargetProperty().set(target);
+        actions.reshardSlotsProperty().set(Integer.toString(options.reshardSlots()));
+        long startedAt = sinceJvmStart();
+        window.models().frames().reset();
+        javafx.beans.value.ChangeListener<Boolean> ended = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean running) {
+                if (!was || running) {
+                    return;
+                }
+                actions.runningProperty().removeListener(this);
+                String frames = window.models().frames().summary();
+                long endedAt = sinceJvmStart();
+                Platform.runLater(() -> { // the closing message is set just after "running" falls
+                    reshardRounds.add(String.format(Locale.ROOT, "reshard round %d to %s (%.1f s, from %.1f s after"
+                            + " the window was usable; %s): %s", round, target, (endedAt - startedAt) / 1000.0,
+                            (startedAt - usableAfterMillis) / 1000.0, actions.messageProperty().get(), frames));
+                    if (round < options.reshardRounds()) {
+                        startReshard(round + 1);
+                    }
+                });
+            }
+        };
+        actions.runningProperty().addListener(ended);
+        actions.startReshard();
+    }
+
     private static void after(long millis, Runnable task) {
         PauseTransition wait = new PauseTransition(Duration.millis(millis));
         wait.setOnFinished(e -> task.run());
@@ -131,6 +162,7 @@ public final class SlotScopeApp extends Application {
     }
 
     private boolean statsPrinted;
+    private final List<String> reshardRounds = new java.util.ArrayList<>();
 
     private void printStats() {
         if (options.frameStats() && window != null && !statsPrinted) {
@@ -141,6 +173,7 @@ public final class SlotScopeApp extends Application {
                     + options.shape().demoKeys() + " keys" + (options.reshardSlots() > 0
                     ? ", reshard of " + options.reshardSlots() + " slots: " + window.models().actions().messageProperty().get()
                     : "") + ")");
+            reshardRounds.forEach(System.out::println);
             System.out.println("our FX work per frame: " + window.models().work().summary());
             if (options.workloadRate() > 0) {
                 var stats = session.workloadStats();

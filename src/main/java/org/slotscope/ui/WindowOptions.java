@@ -13,6 +13,10 @@ import org.slotscope.ui.sim.WorkloadSettings;
  *                            time to a usable window on exit; show the frame overlay
  *   --masters N --replicas N --keys N --seed N --node-timeout MS   the simulated cluster
  *   --reshard N              once the window is usable, reshard N slots to the last master
+ *   --reshard-after MS       start that reshard MS after the window is usable instead
+ *   --reshard-rounds K       K such reshards one after the other, each to the next master back; the
+ *                            frame statistics restart with each round and are printed at its end
+ *                            (the first round also warms the JIT up for the reshard's code)
  *   --workload RATE          once the window is usable, start the client workload at RATE requests
  *                            per second of virtual time (1 to 5000)
  *   --speed X                virtual time per wall time (0.01 to 100)
@@ -23,17 +27,17 @@ import org.slotscope.ui.sim.WorkloadSettings;
  */
 public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardSlots, double speed, Path screenshot,
                             long screenshotDelayMillis, long exitAfterMillis, long measureAfterMillis,
-                            double workloadRate) {
+                            double workloadRate, long reshardAfterMillis, int reshardRounds) {
     static final Set<String> FLAGS = Set.of("--frame-stats", "--masters", "--replicas", "--keys", "--seed",
             "--node-timeout", "--reshard", "--speed", "--screenshot", "--screenshot-delay", "--exit-after", "--measure-after",
-            "--workload");
+            "--workload", "--reshard-after", "--reshard-rounds");
 
-    public static final WindowOptions DEFAULTS = new WindowOptions(false, ClusterShape.DEMO, 0, 1.0, null, 1500, 0, 0, 0);
+    public static final WindowOptions DEFAULTS = new WindowOptions(false, ClusterShape.DEMO, 0, 1.0, null, 1500, 0, 0, 0, 0, 1);
 
     /** The same options with another cluster shape. */
     public WindowOptions withShape(ClusterShape other) {
         return new WindowOptions(frameStats, other, reshardSlots, speed, screenshot, screenshotDelayMillis,
-                exitAfterMillis, measureAfterMillis, workloadRate);
+                exitAfterMillis, measureAfterMillis, workloadRate, reshardAfterMillis, reshardRounds);
     }
 
     /** Whether a command line is meant for the window (the launcher asks before picking the CLI). */
@@ -55,6 +59,8 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
         long screenshotDelay = DEFAULTS.screenshotDelayMillis();
         long exitAfter = 0;
         long measureAfter = 0;
+        long reshardAfter = 0;
+        int reshardRounds = 1;
         double workload = 0;
         int i = 0;
         if (!args.isEmpty() && args.get(0).equals("window")) {
@@ -86,6 +92,8 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
                     case "--screenshot-delay" -> screenshotDelay = Long.parseLong(value);
                     case "--exit-after" -> exitAfter = Long.parseLong(value);
                     case "--measure-after" -> measureAfter = Long.parseLong(value);
+                    case "--reshard-after" -> reshardAfter = Long.parseLong(value);
+                    case "--reshard-rounds" -> reshardRounds = Integer.parseInt(value);
                     case "--workload" -> workload = Double.parseDouble(value);
                     default -> throw new IllegalStateException(option);
                 }
@@ -99,13 +107,19 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
         if (reshard < 0 || reshard > 16384) {
             throw new IllegalArgumentException("--reshard must be from 0 to 16384: " + reshard);
         }
+        if (reshardAfter < 0) {
+            throw new IllegalArgumentException("--reshard-after must not be negative: " + reshardAfter);
+        }
+        if (reshardRounds < 1 || reshardRounds > 100) {
+            throw new IllegalArgumentException("--reshard-rounds must be from 1 to 100: " + reshardRounds);
+        }
         if (workload != 0 && !(workload >= 1 && workload <= WorkloadSettings.MAX_RATE)) {
             throw new IllegalArgumentException("--workload must be from 1 to " + (long) WorkloadSettings.MAX_RATE
                     + " requests per second: " + value(workload));
         }
         ClusterShape shape = new ClusterShape(seed, masters, replicas, keys, nodeTimeout);
         return new WindowOptions(frameStats, shape, reshard, speed, screenshot, screenshotDelay, exitAfter,
-                measureAfter, workload);
+                measureAfter, workload, reshardAfter, reshardRounds);
     }
 
     private static String value(double number) {

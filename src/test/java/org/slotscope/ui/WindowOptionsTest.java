@@ -30,4 +30,22 @@ class WindowOptionsTest {
         assertEquals("--workload wants a number, not fast", word.getMessage());
         assertThrows(IllegalArgumentException.class, () -> WindowOptions.parse(List.of("--workload", "-5")));
     }
+
+    @Test
+    void aReshardCanWaitAndRepeatForAWarmMeasurement() {
+        WindowOptions options = WindowOptions.parse(List.of("--reshard", "4000", "--reshard-after", "7000",
+                "--reshard-rounds", "3"));
+        assertEquals(7000, options.reshardAfterMillis());
+        assertEquals(3, options.reshardRounds());
+        assertEquals(3, options.withShape(options.shape()).reshardRounds());
+        WindowOptions plain = WindowOptions.parse(List.of("--reshard", "4000"));
+        assertEquals(0, plain.reshardAfterMillis(), "at once unless asked");
+        assertEquals(1, plain.reshardRounds(), "one round unless asked");
+        assertEquals("--reshard-rounds must be from 1 to 100: 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> WindowOptions.parse(List.of("--reshard-rounds", "0"))).getMessage());
+        assertEquals("--reshard-after must not be negative: -1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> WindowOptions.parse(List.of("--reshard-after", "-1"))).getMessage());
+    }
 }
