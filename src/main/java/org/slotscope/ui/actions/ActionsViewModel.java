@@ -190,8 +190,9 @@ public final class ActionsViewModel {
         running.set(true);
         progress.set(0);
         message.set(runningText);
-        background.run(() -> work.run(move,
-                p -> background.onUi(() -> progress.set(p.slotsTotal() == 0 ? 1 : p.slotsDone() / (double) p.slotsTotal()))),
+        Consumer<MoveProgress> report = background.newestOnUi(
+                p -> progress.set(p.slotsTotal() == 0 ? 1 : p.slotsDone() / (double) p.slotsTotal()));
+        background.run(() -> work.run(move, report),
                 (MoveExecutor.Result result) -> {
                     running.set(false);
                     progress.set(1);

@@ -22,7 +22,6 @@ final class EventText {
     }
 
     static String describe(ClusterEvent event, ClusterSnapshot snapshot) {
-        String time = String.format(Locale.ROOT, "%8.3f s  ", event.time() / 1000.0);
         String text;
         if (event instanceof ClusterEvent.Redirected e) {
             text = name(snapshot, e.node()) + " -> " + e.kind() + " " + e.slot()
@@ -59,9 +58,9 @@ final class EventText {
         } else if (event instanceof ClusterEvent.ReplicaMigrated e) {
             text = name(snapshot, e.replica()) + " migrates to " + name(snapshot, e.to());
         } else {
-            return null;
+            return null; // most events of a reshard: decided before any formatting, a frame sees thousands
         }
-        return time + text;
+        return String.format(Locale.ROOT, "%8.3f s  ", event.time() / 1000.0) + text;
     }
 
     private static String name(ClusterSnapshot snapshot, NodeId id) {

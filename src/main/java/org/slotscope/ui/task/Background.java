@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -40,9 +41,19 @@ public final class Background implements AutoCloseable {
         });
     }
 
-    /** Hands {@code task} to the UI thread (progress reports from a worker). */
-    public void onUi(Runnable task) {
-        ui.execute(task);
+    /**
+     * A sink for a worker's progress reports of which only the newest matters: one hand-over to the
+     * UI thread at a time, which takes the newest report when it runs. A reshard reports every slot,
+     * a thousand times a second, and each hand-over wakes the FX thread. Reports must not be null;
+     * a report made before the work ends is handed over before the work's result.
+     */
+    public <T> Consumer<T> newestOnUi(Consumer<T> sink) {
+        AtomicReference<T> newest = new AtomicReference<>();
+        return report -> {
+            if (newest.getAndSet(java.util.Objects.requireNonNull(report)) == null) {
+                ui.execute(() -> sink.accept(newest.getAndSet(null)));
+            }
+        };
     }
 
     @Override
