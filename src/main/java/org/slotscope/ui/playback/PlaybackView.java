@@ -24,7 +24,9 @@ public final class PlaybackView {
 
     private final PlaybackViewModel viewModel;
     private final ResourceBundle texts;
-    private final ListChangeListener<TimelineMarker> markerListener = change -> drawMarkers();
+    private final ListChangeListener<TimelineMarker> markerListener = this::markersChanged;
+    /** One tooltip per kind of mark, shared by its lines: a tooltip per line made each new mark cost more. */
+    private final java.util.Map<TimelineMarker.Kind, Tooltip> tooltips = new java.util.EnumMap<>(TimelineMarker.Kind.class);
     /** The marker lines as drawn, in the markers' order: moved, not rebuilt, when the timeline grows. */
     private final java.util.List<Line> markerLines = new java.util.ArrayList<>();
     @FXML
@@ -101,18 +103,40 @@ public final class PlaybackView {
         return timeline;
     }
 
+    /** New marks at the end get new lines; anything else (a rewind, a new timeline) draws them all again. */
+    private void markersChanged(ListChangeListener.Change<? extends TimelineMarker> change) {
+        while (change.next()) {
+            if (!change.wasAdded() || change.wasRemoved() || change.getFrom() != markerLines.size()) {
+                drawMarkers();
+                return;
+            }
+            java.util.List<Line> added = new java.util.ArrayList<>();
+            for (TimelineMarker marker : change.getAddedSubList()) {
+                added.add(lineFor(marker));
+            }
+            markerLines.addAll(added);
+            markerPane.getChildren().addAll(added);
+        }
+        placeMarkers();
+    }
+
     private void drawMarkers() {
         markerPane.getChildren().clear();
         markerLines.clear();
         for (TimelineMarker marker : viewModel.markers()) {
-            Line line = new Line(0, 0, 0, 10);
-            line.getStyleClass().add(MARKER);
-            line.setStroke(colorOf(marker.kind()));
-            Tooltip.install(line, new Tooltip(texts.getString("marker." + marker.kind().name().toLowerCase())));
-            markerLines.add(line);
+            markerLines.add(lineFor(marker));
         }
         markerPane.getChildren().setAll(markerLines);
         placeMarkers();
+    }
+
+    private Line lineFor(TimelineMarker marker) {
+        Line line = new Line(0, 0, 0, 10);
+        line.getStyleClass().add(MARKER);
+        line.setStroke(colorOf(marker.kind()));
+        Tooltip.install(line, tooltips.computeIfAbsent(marker.kind(),
+                kind -> new Tooltip(texts.getString("marker." + kind.name().toLowerCase()))));
+        return line;
     }
 
     private void placeMarkers() {

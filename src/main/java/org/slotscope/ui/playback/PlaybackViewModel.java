@@ -122,7 +122,10 @@ public final class PlaybackViewModel {
         timeText.set(Messages.format(texts.get(), "playback.time",
                 String.format(Locale.ROOT, "%.1f", snapshot.virtualTimeMillis() / 1000.0)));
         List<TimelineMarker> current = session.markers();
-        if (current.size() != markers.size()) {
+        if (current.size() > markers.size() && current.subList(0, markers.size()).equals(markers)) {
+            // the usual case: new marks after the old ones, so the view adds lines instead of redrawing all
+            markers.addAll(current.subList(markers.size(), current.size()));
+        } else if (current.size() != markers.size()) {
             markers.setAll(current);
         }
     }
