@@ -48,11 +48,21 @@ public final class Replication {
 
     /** RESP length of a command: what master_repl_offset counts. */
     static long respLength(byte[][] argv) {
-        long length = 1 + Integer.toString(argv.length).length() + 2;
+        long length = 1 + digits(argv.length) + 2;
         for (byte[] arg : argv) {
-            length += 1 + Integer.toString(arg.length).length() + 2 + arg.length + 2;
+            length += 1 + digits(arg.length) + 2 + arg.length + 2;
         }
         return length;
+    }
+
+    /** Decimal digits of a length (>= 0), without formatting it: this runs for every write. */
+    static int digits(int n) {
+        int digits = 1;
+        while (n >= 10) {
+            n /= 10;
+            digits++;
+        }
+        return digits;
     }
 
     private static boolean streamsFrom(ClusterNode replica, ClusterNode master) {
