@@ -70,7 +70,7 @@ final class EventText {
         if (snapshot != null) {
             for (NodeSnapshot node : snapshot.nodes()) {
                 if (node.id().equals(id.value())) {
-                    return node.address().substring(node.address().lastIndexOf(':'));
+                    return node.port();
                 }
             }
         }

@@ -35,6 +35,17 @@ public record NodeSnapshot(String id, String address, Role role, String masterId
         return role == Role.MASTER;
     }
 
+    /** ":7002", as the ring and the event list name a node (their labels must stay short). */
+    public String port() {
+        return portOf(address);
+    }
+
+    /** ":7002" for 127.0.0.1:7002; an address without a port is returned as it is. */
+    public static String portOf(String address) {
+        int colon = address == null ? -1 : address.lastIndexOf(':');
+        return colon < 0 ? String.valueOf(address) : address.substring(colon);
+    }
+
     /** The first 8 characters of the id, as the UI shows a node. */
     public String shortId() {
         return id.length() > 8 ? id.substring(0, 8) : id;

@@ -226,7 +226,7 @@ public final class RingOverlayPainter {
         }
         g.setFont(LABEL);
         g.setFill(Color.web("#111111"));
-        String port = node.address().substring(node.address().lastIndexOf(':'));
+        String port = node.port();
         g.fillText(port, at.getX(), at.getY() + r + 11);
     }
 
@@ -242,8 +242,11 @@ public final class RingOverlayPainter {
     private static boolean smallDots;
 
     /**
-     * All flights of one kind are one path filled once, so 1500 requests cost the renderer 9 fills,
-     * not 1500 shapes; only the newest labelled flights get their text.
+     * Draws the flights, at most {@link TrafficModel#DRAW_BUDGET}, kind by kind. While few fly, each
+     * kind is one path of dots filled once. When many fly, the unlabelled kinds (requests, MIGRATE
+     * batches, gossip) are squares, each one rectangle fill, which the renderer fills span by span:
+     * a path of hundreds of curves through the edge-sorting rasteriser was half of its samples. The
+     * labelled answers (MOVED, ASK, ...) stay round. Returns where each flight was drawn, for the labels.
      */
     private static FlightPositions drawFlights(GraphicsContext g, SlotRingView ring,
                                                Map<String, NodePlacement.Spot> spots, Point2D client,
@@ -295,16 +298,10 @@ public final class RingOverlayPainter {
                 continue;
             }
             double r = radiusOf(kind, smallDots);
-            // When many fly, the unlabelled kinds (requests, MIGRATE batches, gossip) are squares: four
-            // lines each for the rasteriser instead of curves broken into dozens. The path fills were
-            // half of the renderer's samples; squares cut its CPU during a reshard by about a quarter.
-            // The labelled answers (MOVED, ASK, ...) stay round.
             boolean squares = smallDots && !Flight.LABELLED.contains(kind);
             Color color = colorOf(kind);
             g.setFill(squares && kind == Flight.Kind.REQUEST ? color.deriveColor(0, 1, 1, 0.45) : color);
             if (squares) {
-                // one rectangle fill each: the renderer fills spans directly, where a path of hundreds
-                // of squares went through the edge-sorting rasteriser (a path fill was its largest cost)
                 for (int i = 0; i < n; i++) {
                     if (placed[i] && flights.get(i).kind() == kind) {
                         g.fillRect(xs[i] - r, ys[i] - r, 2 * r, 2 * r);

@@ -11,6 +11,7 @@ import org.slotscope.client.ClientEvent;
 import org.slotscope.engine.event.ClusterEvent;
 import org.slotscope.engine.event.RedirectKind;
 import org.slotscope.ui.sim.BusKind;
+import org.slotscope.ui.sim.NodeSnapshot;
 
 /**
  * Turns what happens on the wire into messages to draw.
@@ -143,11 +144,11 @@ public final class TrafficModel {
             chain.nextLabel = null;
         } else if (event instanceof ClientEvent.Moved moved) {
             add(Flight.Kind.MOVED, moved.slot(), idOf(moved.node()), null, start, FLIGHT_NANOS,
-                    "MOVED " + moved.slot() + " \u2192 " + port(moved.target()));
+                    "MOVED " + moved.slot() + " \u2192 " + NodeSnapshot.portOf(moved.target()));
             chain.next = Flight.Kind.MOVED;
         } else if (event instanceof ClientEvent.Ask ask) {
             add(Flight.Kind.ASK, ask.slot(), idOf(ask.node()), null, start, FLIGHT_NANOS,
-                    "ASK " + ask.slot() + " \u2192 " + port(ask.target()));
+                    "ASK " + ask.slot() + " \u2192 " + NodeSnapshot.portOf(ask.target()));
             chain.next = Flight.Kind.ASK;
             chain.nextLabel = "ASKING";
         } else if (event instanceof ClientEvent.TryAgain tryAgain) {
@@ -161,12 +162,6 @@ public final class TrafficModel {
             return; // a plain reply is the request landing; a slot map refresh is not drawn
         }
         chain.end = start + FLIGHT_NANOS;
-    }
-
-    /** ":7002" for 127.0.0.1:7002, as the nodes are labelled on the ring (the label must stay short). */
-    static String port(String address) {
-        int colon = address == null ? -1 : address.lastIndexOf(':');
-        return colon < 0 ? String.valueOf(address) : address.substring(colon);
     }
 
     private String idOf(String address) {
