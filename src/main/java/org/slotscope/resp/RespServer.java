@@ -197,7 +197,7 @@ public final class RespServer implements AutoCloseable {
                     warnings.accept(new BindFailedException(bindAddress, node.port(), f.cause()).getMessage());
                 } else {
                     register(binding);
-                    onEngine(null, this::closeStoppedEndpoints);
+                    onEngine(this::closeStoppedEndpoints);
                 }
             });
         };
@@ -225,14 +225,12 @@ public final class RespServer implements AutoCloseable {
         }
     }
 
-    /** Runs a task on the engine thread; if the engine is gone, the connection is closed instead. */
-    void onEngine(Channel channel, Runnable task) {
+    /** Runs a task on the engine thread; if the engine is gone, there is nothing left to do. */
+    private void onEngine(Runnable task) {
         try {
             engine.execute(task);
         } catch (RejectedExecutionException e) {
-            if (channel != null) {
-                channel.close();
-            }
+            // the engine stopped first: its endpoints close with the server
         }
     }
 

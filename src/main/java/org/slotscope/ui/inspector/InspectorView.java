@@ -73,8 +73,7 @@ public final class InspectorView {
         rangeLabel.textProperty().bind(viewModel.rangeTextProperty());
         show(rangeLabel, hasRange);
         show(rangeMoveBox, hasRange);
-        slotLabel.visibleProperty().bind(hasRange.not());
-        slotLabel.managedProperty().bind(hasRange.not());
+        show(slotLabel, hasRange.not());
         rangeTargetBox.setItems(actions.masters());
         rangeTargetBox.valueProperty().bindBidirectional(actions.moveTargetProperty());
         rangeMoveButton.disableProperty().bind(Bindings.createBooleanBinding(

@@ -2,7 +2,6 @@ package org.slotscope.ui.main;
 
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;

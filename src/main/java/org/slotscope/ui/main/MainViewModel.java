@@ -233,8 +233,8 @@ public final class MainViewModel {
 
     /**
      * Puts {@code next} into {@code shown} replacing only the items that changed: during a reshard
-     * only the source's and the target's rows change, and a whole new list would make the table
-     * lay out and style every row again (the costliest part of a snapshot frame).
+     * only the source's and the target's rows change, so listeners hear of those alone (the view
+     * then updates those rows' cells in place, see LiveRow).
      */
     static <T> void replaceChanged(ObservableList<T> shown, List<T> next) {
         if (shown.size() != next.size()) {

@@ -84,7 +84,6 @@ public final class SlotRingView extends Region {
     private int[] peerColorIndex = new int[HashSlot.SLOTS];
     private int[] keysInSlot = new int[HashSlot.SLOTS];
     private int maxKeys = 1;
-    private boolean anyOpen;
     private int phase;
     private int side;
     private int[] pixelSlot = new int[0];
@@ -229,7 +228,6 @@ public final class SlotRingView extends Region {
         if (peerColorPerSlot != null) {
             peerColorIndex = peerColorPerSlot.clone();
             openSlots = IntStream.range(0, HashSlot.SLOTS).filter(slot -> peerColorIndex[slot] >= 0).toArray();
-            anyOpen = openSlots.length > 0;
         }
         if (keysPerSlot != null) {
             keysInSlot = smoothed(keysPerSlot, DENSITY_WINDOW);
@@ -246,14 +244,14 @@ public final class SlotRingView extends Region {
 
     /** Moves the migration stripes one step (called every frame; repaints only the open slots). */
     public void animate() {
-        if (anyOpen) {
+        if (hasOpenSlots()) {
             phase = (phase + 1) % (2 * STRIPE);
             repaintSlots(openSlots);
         }
     }
 
     public boolean hasOpenSlots() {
-        return anyOpen;
+        return openSlots.length > 0;
     }
 
     public void setCenterText(String text) {
