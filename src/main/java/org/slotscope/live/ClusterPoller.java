@@ -122,8 +122,26 @@ public final class ClusterPoller implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             links.closeAll();
+            joinPollerThread();
         }
         publish(new PollStatus.Stopped(now()));
+    }
+
+    /**
+     * The executor counts as terminated once its worker has run its last task, a moment before that
+     * thread has actually ended (ThreadPoolExecutor.processWorkerExit); wait for the end too, so that
+     * "stopped" means no thread is left.
+     */
+    private void joinPollerThread() {
+        Thread thread = pollerThread;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(STOP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
