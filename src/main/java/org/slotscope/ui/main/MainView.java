@@ -93,6 +93,11 @@ public final class MainView {
     private Label hoverLabel;
     @FXML
     private Label frameLabel;
+    /**
+     * A transparent pixel whose opacity changes every frame while the frame meter shows, so that every
+     * pulse renders a frame and each rendered frame can be paired with the pulse it came from.
+     */
+    private final javafx.scene.layout.Region frameTick = new javafx.scene.layout.Region();
     @FXML
     private VBox legendBox;
     @FXML
@@ -193,6 +198,12 @@ public final class MainView {
         workloadMetricsLabel.textProperty().bind(models.workload().metricsProperty());
         trafficNoteLabel.visibleProperty().bind(models.trafficNoteProperty().isNotEmpty().and(trafficBox.selectedProperty()));
         frameLabel.visibleProperty().bind(frameBox.selectedProperty());
+        frameTick.setManaged(false);
+        frameTick.setMouseTransparent(true);
+        frameTick.resizeRelocate(0, 0, 1, 1);
+        ((javafx.scene.layout.Pane) frameLabel.getParent()).getChildren().add(frameTick);
+        models.frames().measureFrameTimes(frameBox.isSelected());
+        frameBox.selectedProperty().addListener((obs, old, shown) -> models.frames().measureFrameTimes(shown));
         hoverLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> viewModel.describeSlot(ring.hoveredSlotProperty().get()), ring.hoveredSlotProperty(),
                 viewModel.snapshotProperty()));
@@ -250,6 +261,9 @@ public final class MainView {
             overlayTraffic = showTraffic;
             overlayHadFlights = moving;
             overlayMarks = marks;
+        }
+        if (frameBox.isSelected()) {
+            frameTick.setOpacity(frameTick.getOpacity() == 1 ? 0.99 : 1);
         }
         if (frameBox.isSelected() && nowNanos - lastOverlayFrame > 250_000_000L) {
             lastOverlayFrame = nowNanos;

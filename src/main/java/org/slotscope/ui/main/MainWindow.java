@@ -63,6 +63,7 @@ public final class MainWindow {
             }
         });
         stage.setScene(scene);
+        org.slotscope.ui.frame.RenderedFrames.report(scene, window.models.frames()::rendered);
         window.updateTitle();
         window.models.main().localeProperty().addListener((obs, old, now) -> window.reload());
         window.pump.start();
