@@ -1,6 +1,6 @@
 package org.slotscope.ui.sim;
 
-import java.util.List;
+import java.io.ByteArrayOutputStream;
 
 /**
  * Something the window did to the simulated cluster, stamped with the virtual time it happened at.
@@ -21,10 +21,99 @@ public sealed interface Input {
     record Disconnect(long time, int session) implements Input {
     }
 
-    /** One command sent on connection {@code session}, executed at {@code time}. */
-    record Command(long time, int session, List<byte[]> argv) implements Input {
-        public Command {
-            argv = List.copyOf(argv);
+    /**
+     * One command sent on connection {@code session}, executed at {@code time}. A session keeps every
+     * command for as long as it runs (a reshard sends hundreds of thousands), so the arguments are
+     * packed into one array, each as its length (7 bits a byte, low bits first) and its bytes: two
+     * objects per command instead of one per argument plus a list, which is less for the collector
+     * to copy while the session is young.
+     */
+    final class Command implements Input {
+        private final long time;
+        private final int session;
+        private final byte[] packed;
+
+        public Command(long time, int session, byte[][] argv) {
+            this.time = time;
+            this.session = session;
+            this.packed = pack(argv);
+        }
+
+        @Override
+        public long time() {
+            return time;
+        }
+
+        public int session() {
+            return session;
+        }
+
+        /** The arguments, as sent (a new array each time). */
+        public byte[][] argv() {
+            int[] at = {0};
+            byte[][] argv = new byte[readLength(packed, at)][];
+            for (int i = 0; i < argv.length; i++) {
+                int length = readLength(packed, at);
+                argv[i] = java.util.Arrays.copyOfRange(packed, at[0], at[0] + length);
+                at[0] += length;
+            }
+            return argv;
+        }
+
+        /** The first argument (the command's name), without unpacking the rest. */
+        public String name() {
+            int[] at = {0};
+            if (readLength(packed, at) == 0) {
+                return "";
+            }
+            int length = readLength(packed, at);
+            return new String(packed, at[0], length, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static byte[] pack(byte[][] argv) {
+            int size = lengthSize(argv.length);
+            for (byte[] arg : argv) {
+                size += lengthSize(arg.length) + arg.length;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+            writeLength(out, argv.length);
+            for (byte[] arg : argv) {
+                writeLength(out, arg.length);
+                out.write(arg, 0, arg.length);
+            }
+            return out.toByteArray();
+        }
+
+        private static int lengthSize(int length) {
+            int size = 1;
+            while ((length >>>= 7) != 0) {
+                size++;
+            }
+            return size;
+        }
+
+        private static void writeLength(ByteArrayOutputStream out, int length) {
+            while ((length & ~0x7F) != 0) {
+                out.write((length & 0x7F) | 0x80);
+                length >>>= 7;
+            }
+            out.write(length);
+        }
+
+        private static int readLength(byte[] in, int[] at) {
+            int length = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = in[at[0]++];
+                length |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return length;
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Command[time=" + time + ", session=" + session + ", " + name() + "]";
         }
     }
 

@@ -1,6 +1,5 @@
 package org.slotscope.ui.sim;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slotscope.engine.EngineLoop;
@@ -38,7 +37,7 @@ final class JournalLink implements SimLink.Recorder {
 
     @Override
     public void executing(SimCluster cluster, ClientSession session, byte[][] argv) {
-        journal.append(new Input.Command(cluster.now(), sessions.get(session), Arrays.asList(argv)));
+        journal.append(new Input.Command(cluster.now(), sessions.get(session), argv));
     }
 
     @Override

@@ -34,7 +34,7 @@ final class Replay {
                 // The link refused (and did not record) commands to a stopped node; same here.
                 if (node != null && node.isRunning()) {
                     Reply reply = cluster.execute(node, sessions.get(command.session()),
-                            command.argv().toArray(new byte[0][]));
+                            command.argv());
                     if (reply instanceof Reply.Blocked blocked) {
                         // The same waiter the link registered, so the scheduler sees the same tasks.
                         cluster.whenReady(blocked, ignored -> { });

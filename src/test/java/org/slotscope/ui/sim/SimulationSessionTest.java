@@ -125,7 +125,7 @@ class SimulationSessionTest {
         WorkloadStats statsAtT2 = session.workloadStats();
         assertTrue(statsAtT2.running());
         assertTrue(session.inputs().stream().noneMatch(i -> i instanceof Input.Command command
-                && new String(command.argv().get(0)).equals("GET")), "the workload's requests are not journaled");
+                && command.name().equals("GET")), "the workload's requests are not journaled");
         assertEquals(1, session.inputs().stream().filter(i -> i instanceof Input.WorkloadStarted).count());
         List<org.slotscope.client.ClientEvent> hops = session.drainClientEvents(100_000);
         assertTrue(hops.stream().anyMatch(h -> h instanceof org.slotscope.client.ClientEvent.Request), "hops reach the window");
