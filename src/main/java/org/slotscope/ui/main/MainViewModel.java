@@ -37,6 +37,13 @@ public final class MainViewModel {
     private java.util.function.LongSupplier clock = System::nanoTime;
     private long lastRowsNanos = Long.MIN_VALUE / 2;
     private boolean rowsPending;
+    /**
+     * Counts computed from a snapshot but not shown yet: the table's in the next frame, the legend's
+     * in the one after (see {@link #frame()}). Null when nothing waits.
+     */
+    private List<NodeRow> rowsDue;
+    private List<LegendEntry> legendDue;
+    private boolean appliedThisFrame;
     private final Map<String, Integer> stickyColor = new HashMap<>();
     private final Map<String, String> lastMasterOf = new HashMap<>();
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
@@ -126,27 +133,51 @@ public final class MainViewModel {
         return legendView;
     }
 
-    /** Shows a new snapshot. Rows, legend and ring change only when the topology did. */
+    /**
+     * Shows a new snapshot. Rows, legend and ring change only when the topology did. A change of
+     * roles or health (a crash, a failover) shows everywhere at once; new counts (slots, keys) reach
+     * the ring at once and the table and legend through {@link #frame()}.
+     */
     public void apply(ClusterSnapshot next) {
+        appliedThisFrame = true;
         ClusterSnapshot previous = snapshot.get();
         snapshot.set(next);
         if (!next.sameTopology(previous)) {
             boolean structural = previous == null || structure(previous).equals(structure(next)) == false;
             long now = clock.getAsLong();
-            // Counts (slots, keys) change with every batch of a reshard: rebuilding the table and the
-            // legend for each would cost the FX thread more than the ring itself; 3 times a second reads fine.
-            boolean rowsDue = structural || now - lastRowsNanos >= ROWS_PERIOD_NANOS;
-            rebuildTopology(next, rowsDue);
-            rowsPending = !rowsDue;
-            if (rowsDue) {
+            // Counts change with every batch of a reshard: rebuilding the table and the legend for each
+            // would cost the FX thread more than the ring itself; 3 times a second reads fine.
+            boolean countsDue = structural || now - lastRowsNanos >= ROWS_PERIOD_NANOS;
+            rebuildTopology(next, countsDue, !structural);
+            rowsPending = !countsDue;
+            if (countsDue) {
                 lastRowsNanos = now;
             }
         } else if (rowsPending && clock.getAsLong() - lastRowsNanos >= ROWS_PERIOD_NANOS) {
-            rebuildTopology(next, true);
+            rebuildTopology(next, true, true);
             rowsPending = false;
             lastRowsNanos = clock.getAsLong();
         }
         status.set(statusText(next));
+    }
+
+    /**
+     * Called once per frame, after the frame's snapshot if it had one. Counts waiting to be shown go
+     * out one list per frame, never in the frame that applied a snapshot: the snapshot's frame already
+     * repaints the ring, and the table's and the legend's new texts each make the renderer repaint a
+     * large area. All three in one frame took the software renderer 25-30 ms during a reshard, three
+     * times a second.
+     */
+    public void frame() {
+        if (appliedThisFrame) {
+            appliedThisFrame = false;
+        } else if (rowsDue != null) {
+            replaceChanged(nodes, rowsDue);
+            rowsDue = null;
+        } else if (legendDue != null) {
+            replaceChanged(legend, legendDue);
+            legendDue = null;
+        }
     }
 
     /** What changes the meaning of a row, as opposed to its counts. */
@@ -165,10 +196,11 @@ public final class MainViewModel {
     }
 
     private void rebuildTopology(ClusterSnapshot snap) {
-        rebuildTopology(snap, true);
+        rebuildTopology(snap, true, false);
     }
 
-    private void rebuildTopology(ClusterSnapshot snap, boolean withRows) {
+    /** The ring's colours now; with rows, the table and legend too, now or (later) in coming frames. */
+    private void rebuildTopology(ClusterSnapshot snap, boolean withRows, boolean later) {
         ResourceBundle texts = bundle.get();
         List<NodeSnapshot> all = snap.nodes();
         Map<String, Integer> colorById = new HashMap<>();
@@ -227,8 +259,15 @@ public final class MainViewModel {
                     node.health(), node.frozen(), stateText(node, texts)));
         }
 
-        replaceChanged(nodes, rows);
-        replaceChanged(legend, entries);
+        if (later) {
+            rowsDue = rows;
+            legendDue = entries;
+        } else {
+            replaceChanged(nodes, rows);
+            replaceChanged(legend, entries);
+            rowsDue = null;
+            legendDue = null;
+        }
     }
 
     /**

@@ -106,6 +106,7 @@ public final class MainWindow {
     private void frame(long now) {
         models.frames().frame(now);
         long start = System.nanoTime();
+        models.main().frame();
         models.pullEvents(now);
         long pulled = System.nanoTime();
         view.paintFrame(now);

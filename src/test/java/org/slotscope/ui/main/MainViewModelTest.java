@@ -232,8 +232,19 @@ class MainViewModelTest {
         assertEquals(1, model.slotColorsProperty().get()[0], "the ring follows every snapshot");
         assertEquals("slots 0-5460 (5461)", model.legend().get(0).detail(), "the legend and table wait");
         now[0] += MainViewModel.ROWS_PERIOD_NANOS;
-        model.apply(new ClusterSnapshot(400, owners, nodes, true));
-        assertEquals("slots 1-5460 (5460)", model.legend().get(0).detail(), "then catches up, same topology or not");
+        List<NodeSnapshot> counted = new ArrayList<>(nodes);
+        counted.set(0, new NodeSnapshot(M1, "127.0.0.1:7000", Role.MASTER, null, 5460, 10, 1, 6, true));
+        model.apply(new ClusterSnapshot(400, owners, counted, true));
+        model.frame(); // the snapshot's own frame: the ring only
+        assertEquals(5461, model.nodes().get(0).slots());
+        assertEquals("slots 0-5460 (5461)", model.legend().get(0).detail());
+        model.frame(); // the next: the table
+        assertEquals(5460, model.nodes().get(0).slots(), "then catches up, same topology or not");
+        assertEquals("slots 0-5460 (5461)", model.legend().get(0).detail());
+        model.frame(); // and the one after: the legend
+        assertEquals("slots 1-5460 (5460)", model.legend().get(0).detail());
+        model.frame();
+        assertEquals("slots 1-5460 (5460)", model.legend().get(0).detail(), "nothing left to show");
 
         List<NodeSnapshot> crashed = new ArrayList<>(nodes);
         crashed.set(0, new NodeSnapshot(M1, "127.0.0.1:7000", Role.MASTER, null, 5461, 10, 1, 6, false));
