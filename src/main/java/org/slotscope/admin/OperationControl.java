@@ -8,6 +8,21 @@ package org.slotscope.admin;
 public final class OperationControl {
     private boolean paused;
     private boolean cancelled;
+    private volatile double restPerWork;
+    /** When each thread of the operation last went on (lanes move in parallel, each on its thread). */
+    private final ThreadLocal<long[]> wentOn = ThreadLocal.withInitial(() -> new long[] {-1});
+
+    /**
+     * Makes the operation rest, between two units of work, {@code ratio} times as long as the last unit
+     * took on that thread (0, the default: no rest). The window uses it so a reshard does not take the
+     * cores the animation needs: on two cores a reshard at full speed left the renderer waiting.
+     */
+    public void restAfterWork(double ratio) {
+        if (!(ratio >= 0) || Double.isInfinite(ratio)) {
+            throw new IllegalArgumentException("the rest must be a finite ratio >= 0: " + ratio);
+        }
+        restPerWork = ratio;
+    }
 
     public synchronized void pause() {
         paused = true;
@@ -33,10 +48,30 @@ public final class OperationControl {
     }
 
     /**
-     * Waits while paused; returns false when cancelled (the operation must stop), true to go on.
-     * An interrupt counts as a cancel.
+     * Rests (see {@link #restAfterWork}), then waits while paused; returns false when cancelled (the
+     * operation must stop), true to go on. An interrupt counts as a cancel.
      */
-    public synchronized boolean proceed() {
+    public boolean proceed() {
+        long[] last = wentOn.get();
+        double ratio = restPerWork;
+        if (ratio > 0 && last[0] >= 0) {
+            long until = System.nanoTime() + (long) ((System.nanoTime() - last[0]) * ratio);
+            for (long left = until - System.nanoTime(); left > 0 && !isCancelled(); left = until - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+                if (Thread.currentThread().isInterrupted()) {
+                    break; // seen as a cancel just below
+                }
+            }
+        }
+        boolean goOn = waitWhilePaused();
+        last[0] = System.nanoTime();
+        return goOn;
+    }
+
+    private synchronized boolean waitWhilePaused() {
+        if (Thread.currentThread().isInterrupted()) {
+            cancelled = true;
+        }
         while (paused && !cancelled) {
             try {
                 wait();

@@ -44,6 +44,13 @@ import org.slotscope.ui.task.Background;
 public final class ActionsViewModel {
     /** redis-cli's reshard: 10 keys per MIGRATE, slot by slot, one pair at a time, so it can be watched. */
     static final SlotMover.Options RESHARD_OPTIONS = new SlotMover.Options(10, 60_000, false);
+    /**
+     * Between two slots the window's reshard rests as long as the last slot took (OperationControl):
+     * at full speed the engine and the reshard's thread took the cores the renderer needs, and frames
+     * during a reshard took p99 30-60 ms; resting half the time, 12-27 ms, and the reshard takes
+     * about three times as long (README, "Measured (the window)").
+     */
+    static final double RESHARD_REST = 1.0;
 
     private final SimulationSession session;
     private final Background background;
@@ -186,6 +193,7 @@ public final class ActionsViewModel {
     /** Runs a slot-moving operation on a background thread, reporting progress and its end here. */
     private void start(String runningText, MoveRun work) {
         MoveOperation move = new MoveOperation(session.connector());
+        move.control().restAfterWork(RESHARD_REST);
         operation = move;
         running.set(true);
         progress.set(0);

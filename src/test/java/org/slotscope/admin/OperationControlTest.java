@@ -1,0 +1,60 @@
+package org.slotscope.admin;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Wall-clock, with lower bounds only: a rest is never shorter than asked, however busy the machine. */
+class OperationControlTest {
+    @Test
+    void aRestLastsTheGivenShareOfTheUnitBeforeIt() throws Exception {
+        OperationControl control = new OperationControl();
+        control.restAfterWork(1.5);
+        assertTrue(control.proceed(), "the first unit has nothing to rest after");
+        Thread.sleep(40); // a unit of work
+        long before = System.nanoTime();
+        assertTrue(control.proceed());
+        long rested = System.nanoTime() - before;
+        assertTrue(rested >= TimeUnit.MILLISECONDS.toNanos(60), "rested " + rested / 1e6 + " ms after 40 ms of work");
+    }
+
+    @Test
+    void eachThreadRestsAfterItsOwnWork() throws Exception {
+        OperationControl control = new OperationControl();
+        control.restAfterWork(1);
+        assertTrue(control.proceed());
+        Thread.sleep(30);
+        // another lane's first unit: no rest for it, whatever this thread did
+        long otherLane = CompletableFuture.supplyAsync(() -> {
+            long before = System.nanoTime();
+            control.proceed();
+            return System.nanoTime() - before;
+        }).get(10, TimeUnit.SECONDS);
+        long before = System.nanoTime();
+        assertTrue(control.proceed());
+        assertTrue(System.nanoTime() - before >= TimeUnit.MILLISECONDS.toNanos(30));
+        assertTrue(otherLane < System.nanoTime() - before, "the other lane went on first");
+    }
+
+    @Test
+    void aCancelDuringARestStopsTheOperation() throws Exception {
+        OperationControl control = new OperationControl();
+        control.restAfterWork(1);
+        assertTrue(control.proceed());
+        Thread.sleep(50);
+        control.cancel();
+        assertFalse(control.proceed());
+    }
+
+    @Test
+    void aRestMustBeAFiniteShare() {
+        OperationControl control = new OperationControl();
+        assertThrows(IllegalArgumentException.class, () -> control.restAfterWork(-1));
+        assertThrows(IllegalArgumentException.class, () -> control.restAfterWork(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> control.restAfterWork(Double.POSITIVE_INFINITY));
+    }
+}
