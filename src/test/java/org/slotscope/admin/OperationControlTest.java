@@ -17,22 +17,26 @@ class OperationControlTest {
         return System.nanoTime() - before;
     }
 
+    /** A control resting {@code ratio} times the work, just after a unit of {@code millis} ms on this thread. */
+    private static OperationControl afterAUnitOf(long millis, double ratio) throws InterruptedException {
+        OperationControl control = new OperationControl();
+        control.restAfterWork(ratio);
+        long first = timedProceed(control);
+        assertTrue(first < TimeUnit.MILLISECONDS.toNanos(millis), "the first unit has nothing to rest after");
+        Thread.sleep(millis);
+        return control;
+    }
+
     @Test
     void aRestLastsTheGivenShareOfTheUnitBeforeIt() throws Exception {
-        OperationControl control = new OperationControl();
-        control.restAfterWork(1.5);
-        assertTrue(control.proceed(), "the first unit has nothing to rest after");
-        Thread.sleep(40); // a unit of work
+        OperationControl control = afterAUnitOf(40, 1.5);
         long rested = timedProceed(control);
         assertTrue(rested >= TimeUnit.MILLISECONDS.toNanos(60), "rested " + rested / 1e6 + " ms after 40 ms of work");
     }
 
     @Test
     void eachThreadRestsAfterItsOwnWork() throws Exception {
-        OperationControl control = new OperationControl();
-        control.restAfterWork(1);
-        assertTrue(control.proceed());
-        Thread.sleep(30);
+        OperationControl control = afterAUnitOf(30, 1);
         // another lane's first unit: no rest for it, whatever this thread did
         long otherLane = CompletableFuture.supplyAsync(() -> timedProceed(control)).get(10, TimeUnit.SECONDS);
         long mine = timedProceed(control);
@@ -42,10 +46,7 @@ class OperationControlTest {
 
     @Test
     void aCancelDuringARestStopsTheOperation() throws Exception {
-        OperationControl control = new OperationControl();
-        control.restAfterWork(1);
-        assertTrue(control.proceed());
-        Thread.sleep(50);
+        OperationControl control = afterAUnitOf(50, 1);
         control.cancel();
         assertFalse(control.proceed());
     }
