@@ -65,6 +65,9 @@ public final class ActionsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private ClusterSnapshot snapshot;
     private MoveOperation operation;
+    /** The playback is paused: a slot-moving operation waits between two slots (see holdOperations). */
+    private boolean held;
+    private String runningText = "";
 
     public ActionsViewModel(SimulationSession session, Background background, Supplier<ResourceBundle> texts) {
         this.session = session;
@@ -190,14 +193,41 @@ public final class ActionsViewModel {
                         RESHARD_OPTIONS, progress));
     }
 
+    /**
+     * The playback paused (true) or playing again (false). While it is paused, a reshard or a range
+     * move waits between two slots (OperationControl.pause: nothing is left half-moved), so the ring
+     * stands still with the clock; it goes on when the playback does.
+     */
+    public void holdOperations(boolean hold) {
+        held = hold;
+        MoveOperation move = operation;
+        if (move == null || !running.get()) {
+            return;
+        }
+        if (hold) {
+            move.control().pause();
+        } else {
+            move.control().resume();
+        }
+        showRunning();
+    }
+
+    private void showRunning() {
+        message.set(held ? Messages.format(texts.get(), "reshard.held", runningText) : runningText);
+    }
+
     /** Runs a slot-moving operation on a background thread, reporting progress and its end here. */
     private void start(String runningText, MoveRun work) {
         MoveOperation move = new MoveOperation(session.connector());
         move.control().restAfterWork(RESHARD_REST);
+        if (held) {
+            move.control().pause();
+        }
         operation = move;
         running.set(true);
         progress.set(0);
-        message.set(runningText);
+        this.runningText = runningText;
+        showRunning();
         Consumer<MoveProgress> report = background.newestOnUi(
                 p -> progress.set(p.slotsTotal() == 0 ? 1 : p.slotsDone() / (double) p.slotsTotal()));
         background.run(() -> work.run(move, report),

@@ -61,6 +61,9 @@ public final class WindowModels implements AutoCloseable {
         this.console = new ConsoleViewModel(session, background);
         this.actions = new ActionsViewModel(session, background, main::bundle);
         this.playback = new PlaybackViewModel(session, background, main::bundle, () -> actions.runningProperty().get());
+        // a reshard stands still while the playback is paused, as the clock does
+        actions.holdOperations(!playback.playingProperty().get());
+        playback.playingProperty().addListener((obs, was, playing) -> actions.holdOperations(!playing));
         this.inspector = new InspectorViewModel(main::bundle);
         this.workload = new WorkloadViewModel(session, main::bundle);
         main.localeProperty().addListener((obs, old, now) -> {

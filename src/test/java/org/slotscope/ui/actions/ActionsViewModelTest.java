@@ -69,6 +69,27 @@ class ActionsViewModelTest {
         assertEquals(1.0, model.progressProperty().get());
         assertTrue(session.inputs().size() > 20 * 4, "the reshard's commands are inputs of the run");
     }
+    @Test
+    void whileThePlaybackIsPausedAReshardWaitsBetweenSlotsAndGoesOnWithIt() throws Exception {
+        model.apply(firstSnapshot());
+        model.holdOperations(true);
+        model.reshardTargetProperty().set("127.0.0.1:7002");
+        model.reshardSlotsProperty().set("20");
+        model.startReshard();
+        assertTrue(model.runningProperty().get());
+        assertEquals("Moving 20 slots to 127.0.0.1:7002\u2026 Paused with the playback: press Play to go on.",
+                model.messageProperty().get());
+        Thread.sleep(500); // time enough to load the topology and reach the first slot, where it waits
+        assertTrue(model.runningProperty().get());
+        assertEquals(0.0, model.progressProperty().get());
+        assertTrue(session.inputs().stream().noneMatch(i -> i instanceof org.slotscope.ui.sim.Input.Command c
+                && c.argv().length > 1 && new String(c.argv()[1]).equalsIgnoreCase("SETSLOT")), "no slot was opened");
+        model.holdOperations(false);
+        assertEquals("Moving 20 slots to 127.0.0.1:7002\u2026", model.messageProperty().get());
+        waitUntilDone();
+        assertTrue(model.messageProperty().get().startsWith("Moved 20 slots and "), model.messageProperty().get());
+    }
+
     private void waitUntilDone() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (model.runningProperty().get()) {
