@@ -154,19 +154,27 @@ public final class FrameMeter {
         return sorted[Math.max(0, Math.min(count - 1, rank - 1))] / 1e6;
     }
 
-    /**
-     * One line for the overlay and for --frame-stats: frame times (when renders are reported), then
-     * the intervals between pulses and the pulses skipped.
-     */
+    /** One line for --frame-stats: {@link #lines()} joined. */
     public synchronized String summary() {
+        return String.join(";  ", lines());
+    }
+
+    /**
+     * Frame times (when renders are reported), then the intervals between pulses and the pulses
+     * skipped: a line each, for the overlay.
+     */
+    public synchronized java.util.List<String> lines() {
         double missedShare = count + missed == 0 ? 0 : 100.0 * missed / (count + missed);
-        String frameTimes = frameTimeCount == 0 ? "" : String.format(Locale.ROOT,
-                "frame time p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms (%d frames);  ",
-                frameTimePercentileMillis(50), frameTimePercentileMillis(90), frameTimePercentileMillis(99),
-                longestFrameTimeMillis(), frameTimeCount);
-        return frameTimes + String.format(Locale.ROOT,
-                "interval p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms (%d)  missed %d (%.1f%%)",
+        String intervals = String.format(Locale.ROOT,
+                "interval p50 %.1f  p90 %.1f  p99 %.1f  max %.1f ms (%d)  missed %d (%.1f%%)",
                 percentileMillis(50), percentileMillis(90), percentileMillis(99), longestMillis(), count, missed,
                 missedShare);
+        if (frameTimeCount == 0) {
+            return java.util.List.of(intervals);
+        }
+        return java.util.List.of(String.format(Locale.ROOT,
+                "frame time p50 %.1f  p90 %.1f  p99 %.1f  max %.1f ms (%d frames)",
+                frameTimePercentileMillis(50), frameTimePercentileMillis(90), frameTimePercentileMillis(99),
+                longestFrameTimeMillis(), frameTimeCount), intervals);
     }
 }

@@ -267,7 +267,7 @@ public final class MainView {
         }
         if (frameBox.isSelected() && nowNanos - lastOverlayFrame > 250_000_000L) {
             lastOverlayFrame = nowNanos;
-            frameLabel.setText(models.frames().summary());
+            frameLabel.setText(String.join("\n", models.frames().lines()));
         }
     }
 

@@ -27,7 +27,7 @@ class FrameMeterTest {
         assertEquals(120.0, meter.longestMillis(), 1e-9);
         // 40 ms is two and a half pulses (rounded up: two skipped), 120 ms is seven and a half (seven skipped)
         assertEquals(2 + 7, meter.missedPulses());
-        assertEquals("interval p50 16.0 ms  p90 16.0 ms  p99 40.0 ms  max 120.0 ms (100)  missed 9 (8.3%)", meter.summary());
+        assertEquals("interval p50 16.0  p90 16.0  p99 40.0  max 120.0 ms (100)  missed 9 (8.3%)", meter.summary());
         meter.reset();
         assertEquals(0, meter.frames());
         assertEquals(0, meter.missedPulses());
@@ -65,8 +65,10 @@ class FrameMeterTest {
         assertEquals(34.0, meter.longestFrameTimeMillis(), 1e-9);
         assertEquals(4.0, meter.frameTimePercentileMillis(50), 1e-9);
         assertEquals(34.0, meter.frameTimePercentileMillis(99), 1e-9);
-        assertTrue(meter.summary().startsWith("frame time p50 4.0 ms  p90 34.0 ms  p99 34.0 ms  max 34.0 ms (4 frames);  interval "),
+        assertTrue(meter.summary().startsWith("frame time p50 4.0  p90 34.0  p99 34.0  max 34.0 ms (4 frames);  interval "),
                 meter.summary());
+        assertEquals(2, meter.lines().size(), "frame times and intervals, a line each");
+        assertTrue(meter.lines().get(1).startsWith("interval p50 "), meter.lines().toString());
     }
 
     @Test
