@@ -1,6 +1,6 @@
 package org.slotscope.ui.frame;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,11 +23,8 @@ public final class FrameMeter {
     /** JavaFX's pulse period without vsync: 1000 / 60 ms in whole milliseconds (QuantumToolkit). */
     static final long PULSE_NANOS = 16_000_000L;
 
-    private final long[] gaps = new long[CAPACITY];
-    private int count;
-    private int next;
+    private final Samples gaps = new Samples(CAPACITY);
     private long last = Long.MIN_VALUE;
-    private long longest;
     private long missed;
 
     /**
@@ -37,10 +34,7 @@ public final class FrameMeter {
      */
     private final long[] pending = new long[2];
     private int pendingCount;
-    private final long[] frameTimes = new long[CAPACITY];
-    private int frameTimeCount;
-    private int frameTimeNext;
-    private long longestFrameTime;
+    private final Samples frameTimes = new Samples(CAPACITY);
     private boolean measuringFrameTimes;
 
     /** Called at every pulse with its timestamp (AnimationTimer's {@code now}). */
@@ -56,10 +50,7 @@ public final class FrameMeter {
         }
         if (last != Long.MIN_VALUE) {
             long gap = nowNanos - last;
-            gaps[next] = gap;
-            next = (next + 1) % CAPACITY;
-            count = Math.min(count + 1, CAPACITY);
-            longest = Math.max(longest, gap);
+            gaps.add(gap);
             // a frame that took two pulses' time made the window skip one: the pulses a user did not see
             missed += Math.max(0, Math.round(gap / (double) PULSE_NANOS) - 1);
         }
@@ -91,42 +82,35 @@ public final class FrameMeter {
         if (frameTime < 0) {
             return;
         }
-        frameTimes[frameTimeNext] = frameTime;
-        frameTimeNext = (frameTimeNext + 1) % CAPACITY;
-        frameTimeCount = Math.min(frameTimeCount + 1, CAPACITY);
-        longestFrameTime = Math.max(longestFrameTime, frameTime);
+        frameTimes.add(frameTime);
     }
 
     /** Forget everything (a benchmark's warm-up is over). */
     public synchronized void reset() {
-        count = 0;
-        next = 0;
+        gaps.clear();
         last = Long.MIN_VALUE;
-        longest = 0;
         missed = 0;
         pendingCount = 0;
-        frameTimeCount = 0;
-        frameTimeNext = 0;
-        longestFrameTime = 0;
+        frameTimes.clear();
     }
 
     /** Intervals measured (pulses after the first). */
     public synchronized int frames() {
-        return count;
+        return gaps.count();
     }
 
     /** Frames whose rendering was reported. */
     public synchronized int renderedFrames() {
-        return frameTimeCount;
+        return frameTimes.count();
     }
 
     /** The p-th percentile of frame times (due to rendered) in ms, nearest rank; 0 without any. */
     public synchronized double frameTimePercentileMillis(double p) {
-        return percentile(frameTimes, frameTimeCount, p);
+        return frameTimes.percentilesMillis(p)[0];
     }
 
     public synchronized double longestFrameTimeMillis() {
-        return longestFrameTime / 1e6;
+        return frameTimes.longestMillis();
     }
 
     /** Pulses the window skipped because a frame was not ready in time (a 32 ms gap is one). */
@@ -136,22 +120,12 @@ public final class FrameMeter {
 
     /** The longest gap between two frames, in ms: the longest the FX thread was blocked, or busier. */
     public synchronized double longestMillis() {
-        return longest / 1e6;
+        return gaps.longestMillis();
     }
 
     /** The p-th percentile of intervals between pulses in ms (nearest rank), 0 without any. */
     public synchronized double percentileMillis(double p) {
-        return percentile(gaps, count, p);
-    }
-
-    private static double percentile(long[] values, int count, double p) {
-        if (count == 0) {
-            return 0;
-        }
-        long[] sorted = Arrays.copyOf(values, count);
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * count);
-        return sorted[Math.max(0, Math.min(count - 1, rank - 1))] / 1e6;
+        return gaps.percentilesMillis(p)[0];
     }
 
     /** One line for --frame-stats: {@link #lines()} joined. */
@@ -163,18 +137,18 @@ public final class FrameMeter {
      * Frame times (when renders are reported), then the intervals between pulses and the pulses
      * skipped: a line each, for the overlay.
      */
-    public synchronized java.util.List<String> lines() {
+    public synchronized List<String> lines() {
+        int count = gaps.count();
         double missedShare = count + missed == 0 ? 0 : 100.0 * missed / (count + missed);
+        double[] g = gaps.percentilesMillis(50, 90, 99);
         String intervals = String.format(Locale.ROOT,
                 "interval p50 %.1f  p90 %.1f  p99 %.1f  max %.1f ms (%d)  missed %d (%.1f%%)",
-                percentileMillis(50), percentileMillis(90), percentileMillis(99), longestMillis(), count, missed,
-                missedShare);
-        if (frameTimeCount == 0) {
-            return java.util.List.of(intervals);
+                g[0], g[1], g[2], gaps.longestMillis(), count, missed, missedShare);
+        if (frameTimes.count() == 0) {
+            return List.of(intervals);
         }
-        return java.util.List.of(String.format(Locale.ROOT,
-                "frame time p50 %.1f  p90 %.1f  p99 %.1f  max %.1f ms (%d frames)",
-                frameTimePercentileMillis(50), frameTimePercentileMillis(90), frameTimePercentileMillis(99),
-                longestFrameTimeMillis(), frameTimeCount), intervals);
+        double[] f = frameTimes.percentilesMillis(50, 90, 99);
+        return List.of(String.format(Locale.ROOT, "frame time p50 %.1f  p90 %.1f  p99 %.1f  max %.1f ms (%d frames)",
+                f[0], f[1], f[2], frameTimes.longestMillis(), frameTimes.count()), intervals);
     }
 }

@@ -1,6 +1,5 @@
 package org.slotscope.ui.frame;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,19 +11,10 @@ import java.util.Map;
 public final class WorkMeter {
     private static final int CAPACITY = 20_000;
 
-    private static final class Samples {
-        final long[] values = new long[CAPACITY];
-        int count;
-        int next;
-    }
-
     private final Map<String, Samples> phases = new LinkedHashMap<>();
 
     public void add(String phase, long nanos) {
-        Samples s = phases.computeIfAbsent(phase, p -> new Samples());
-        s.values[s.next] = nanos;
-        s.next = (s.next + 1) % CAPACITY;
-        s.count = Math.min(s.count + 1, CAPACITY);
+        phases.computeIfAbsent(phase, p -> new Samples(CAPACITY)).add(nanos);
     }
 
     public void reset() {
@@ -35,15 +25,14 @@ public final class WorkMeter {
     public String summary() {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, Samples> e : phases.entrySet()) {
-            long[] sorted = Arrays.copyOf(e.getValue().values, e.getValue().count);
-            Arrays.sort(sorted);
-            if (sorted.length == 0) {
+            Samples samples = e.getValue();
+            if (samples.count() == 0) {
                 continue;
             }
+            // max: the longest of the samples kept (p100), as the percentiles are of those
+            double[] p = samples.percentilesMillis(50, 99, 100);
             out.append(out.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
-                    "%s p50 %.2f ms p99 %.2f ms max %.2f ms (%d)", e.getKey(), sorted[(sorted.length - 1) / 2] / 1e6,
-                    sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e6,
-                    sorted[sorted.length - 1] / 1e6, sorted.length));
+                    "%s p50 %.2f ms p99 %.2f ms max %.2f ms (%d)", e.getKey(), p[0], p[1], p[2], samples.count()));
         }
         return out.toString();
     }

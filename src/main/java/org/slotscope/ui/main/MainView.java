@@ -264,10 +264,10 @@ public final class MainView {
         }
         if (frameBox.isSelected()) {
             frameTick.setOpacity(frameTick.getOpacity() == 1 ? 0.99 : 1);
-        }
-        if (frameBox.isSelected() && nowNanos - lastOverlayFrame > 250_000_000L) {
-            lastOverlayFrame = nowNanos;
-            frameLabel.setText(String.join("\n", models.frames().lines()));
+            if (nowNanos - lastOverlayFrame > 250_000_000L) {
+                lastOverlayFrame = nowNanos;
+                frameLabel.setText(String.join("\n", models.frames().lines()));
+            }
         }
     }
 
