@@ -1,7 +1,5 @@
 package org.slotscope.ui.sim;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * Something the window did to the simulated cluster, stamped with the virtual time it happened at.
  * The engine is a function of (seed, shape, inputs), so these are all a rewind needs to rebuild any
@@ -75,13 +73,15 @@ public sealed interface Input {
             for (byte[] arg : argv) {
                 size += lengthSize(arg.length) + arg.length;
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-            writeLength(out, argv.length);
+            // sized exactly, written in place: this runs on the engine thread for every journaled command
+            byte[] out = new byte[size];
+            int at = writeLength(out, 0, argv.length);
             for (byte[] arg : argv) {
-                writeLength(out, arg.length);
-                out.write(arg, 0, arg.length);
+                at = writeLength(out, at, arg.length);
+                System.arraycopy(arg, 0, out, at, arg.length);
+                at += arg.length;
             }
-            return out.toByteArray();
+            return out;
         }
 
         private static int lengthSize(int length) {
@@ -92,12 +92,14 @@ public sealed interface Input {
             return size;
         }
 
-        private static void writeLength(ByteArrayOutputStream out, int length) {
+        /** Writes {@code length} at {@code at}; returns where the next byte goes. */
+        private static int writeLength(byte[] out, int at, int length) {
             while ((length & ~0x7F) != 0) {
-                out.write((length & 0x7F) | 0x80);
+                out[at++] = (byte) ((length & 0x7F) | 0x80);
                 length >>>= 7;
             }
-            out.write(length);
+            out[at++] = (byte) length;
+            return at;
         }
 
         private static int readLength(byte[] in, int[] at) {
