@@ -13,6 +13,12 @@ public final class Key implements Comparable<Key> {
         this.hash = Arrays.hashCode(bytes);
     }
 
+    /** For bytes whose {@link Arrays#hashCode} is already known (a key read back from a {@link SlotTable}). */
+    Key(byte[] bytes, int hash) {
+        this.bytes = bytes;
+        this.hash = hash;
+    }
+
     public static Key of(String text) {
         return new Key(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -3,7 +3,6 @@ package org.slotscope.engine.keyspace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.LongSupplier;
@@ -11,7 +10,8 @@ import org.slotscope.engine.slot.HashSlot;
 
 /**
  * One node's database 0, indexed by hash slot (like Redis 7's per-slot dictionaries), so
- * COUNTKEYSINSLOT is O(1) and GETKEYSINSLOT costs what it returns. Expiry times live in a separate
+ * COUNTKEYSINSLOT is O(1) and GETKEYSINSLOT costs what it returns. Each slot's keys are packed in a
+ * {@link SlotTable} (a few arrays per slot, not objects per key). Expiry times live in a separate
  * table, as in Redis's {@code db->expires}, and are checked against the virtual clock: lazily on
  * access and by {@link #activeExpireCycle}.
  */
@@ -20,8 +20,7 @@ public final class Keyspace {
     public record ScanPage(long nextCursor, List<Key> keys) {
     }
 
-    @SuppressWarnings("unchecked")
-    private final HashMap<Key, RedisValue>[] slots = new HashMap[HashSlot.SLOTS];
+    private final SlotTable[] slots = new SlotTable[HashSlot.SLOTS];
     private final HashMap<Key, Long> expires = new HashMap<>();
     private final LongSupplier clock;
     private long size;
@@ -37,17 +36,17 @@ public final class Keyspace {
         this.clock = clock;
     }
 
-    private HashMap<Key, RedisValue> slotMap(Key key) {
+    private SlotTable slotTable(Key key) {
         return slots[HashSlot.of(key.bytes())];
     }
 
     /** The live value, or null. An expired key is deleted on the way (expireIfNeeded in db.c). */
     public RedisValue get(Key key) {
-        HashMap<Key, RedisValue> map = slotMap(key);
-        if (map == null) {
+        SlotTable table = slotTable(key);
+        if (table == null) {
             return null;
         }
-        RedisValue value = map.get(key);
+        RedisValue value = table.get(key);
         if (value != null && !expires.isEmpty() && isExpired(key)) {
             delete(key);
             expiredKeys++;
@@ -75,23 +74,23 @@ public final class Keyspace {
     /** Stores a value and keeps whatever TTL the key had (in-place updates, KEEPTTL). */
     public void put(Key key, RedisValue value) {
         int slot = HashSlot.of(key.bytes());
-        HashMap<Key, RedisValue> map = slots[slot];
-        if (map == null) {
-            map = new HashMap<>();
-            slots[slot] = map;
+        SlotTable table = slots[slot];
+        if (table == null) {
+            table = new SlotTable();
+            slots[slot] = table;
         }
-        if (map.put(key, value) == null) {
+        if (table.put(key, value)) {
             size++;
         }
     }
 
     public boolean delete(Key key) {
         int slot = HashSlot.of(key.bytes());
-        HashMap<Key, RedisValue> map = slots[slot];
-        if (map == null || map.remove(key) == null) {
+        SlotTable table = slots[slot];
+        if (table == null || !table.remove(key)) {
             return false;
         }
-        if (map.isEmpty()) {
+        if (table.size() == 0) {
             slots[slot] = null;
         }
         expires.remove(key);
@@ -132,19 +131,16 @@ public final class Keyspace {
     }
 
     public int countInSlot(int slot) {
-        HashMap<Key, RedisValue> map = slots[slot];
-        return map == null ? 0 : map.size();
+        SlotTable table = slots[slot];
+        return table == null ? 0 : table.size();
     }
 
     /** Up to {@code count} keys of a slot, without touching the rest. */
     public List<Key> keysInSlot(int slot, int count) {
-        HashMap<Key, RedisValue> map = slots[slot];
-        List<Key> out = new ArrayList<>(Math.min(count, map == null ? 0 : map.size()));
-        if (map != null) {
-            Iterator<Key> it = map.keySet().iterator();
-            while (out.size() < count && it.hasNext()) {
-                out.add(it.next());
-            }
+        SlotTable table = slots[slot];
+        List<Key> out = new ArrayList<>(Math.min(count, table == null ? 0 : table.size()));
+        if (table != null) {
+            table.forEachKey(count, out::add);
         }
         return out;
     }
@@ -152,9 +148,9 @@ public final class Keyspace {
     /** Every key; for KEYS, which is O(N) in Redis too. */
     public List<Key> allKeys() {
         List<Key> out = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE));
-        for (HashMap<Key, RedisValue> map : slots) {
-            if (map != null) {
-                out.addAll(map.keySet());
+        for (SlotTable table : slots) {
+            if (table != null) {
+                table.forEachKey(Integer.MAX_VALUE, out::add);
             }
         }
         return out;
@@ -168,13 +164,13 @@ public final class Keyspace {
         List<Key> out = new ArrayList<>();
         int slot = (int) cursor;
         while (slot < HashSlot.SLOTS && out.size() < count) {
-            HashMap<Key, RedisValue> map = slots[slot];
-            if (map != null) {
-                for (Key key : map.keySet()) {
+            SlotTable table = slots[slot];
+            if (table != null) {
+                table.forEachKey(Integer.MAX_VALUE, key -> {
                     if (!isExpired(key)) {
                         out.add(key);
                     }
-                }
+                });
             }
             slot++;
         }
@@ -191,13 +187,13 @@ public final class Keyspace {
     }
 
     public long flushSlot(int slot) {
-        HashMap<Key, RedisValue> map = slots[slot];
-        if (map == null) {
+        SlotTable table = slots[slot];
+        if (table == null) {
             return 0;
         }
-        long removed = map.size();
-        for (Key key : map.keySet()) {
-            expires.remove(key);
+        long removed = table.size();
+        if (!expires.isEmpty()) {
+            table.forEachKey(Integer.MAX_VALUE, expires::remove);
         }
         slots[slot] = null;
         size -= removed;
