@@ -3,6 +3,7 @@ package org.slotscope.engine.replication;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.slotscope.engine.bytes.PackedArgv;
 
 /**
  * A master's replication backlog (repl-backlog-size, 1 MB by default): the most recent part of its
@@ -12,17 +13,46 @@ import java.util.List;
 public final class ReplicationBacklog {
     public static final long DEFAULT_SIZE = 1024 * 1024;
 
-    /** One command of the stream: it occupies offsets (startOffset, endOffset]. */
-    public record Entry(long startOffset, long endOffset, long time, byte[][] argv) {
+    /**
+     * One command of the stream: it occupies offsets (startOffset, endOffset]. Its arguments are
+     * packed into one array ({@link PackedArgv}): the backlog holds a megabyte of commands per node,
+     * and whatever it holds when the collector runs is copied, so one object per command instead of
+     * one per argument keeps those copies short while slots migrate.
+     */
+    public static final class Entry {
+        private final long startOffset;
+        private final long endOffset;
+        private final long time;
+        private final byte[] packed;
+
+        public Entry(long startOffset, long endOffset, long time, byte[][] argv) {
+            this.startOffset = startOffset;
+            this.endOffset = endOffset;
+            this.time = time;
+            this.packed = PackedArgv.pack(argv);
+        }
+
+        public long startOffset() {
+            return startOffset;
+        }
+
+        public long endOffset() {
+            return endOffset;
+        }
+
+        public long time() {
+            return time;
+        }
+
+        /** The command's arguments (a new array each time). */
+        public byte[][] argv() {
+            return PackedArgv.unpack(packed);
+        }
+
+        /** The first three arguments, then "..." when there are more. */
         public String summary() {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < Math.min(argv.length, 3); i++) {
-                if (i > 0) {
-                    sb.append(' ');
-                }
-                sb.append(new String(argv[i], java.nio.charset.StandardCharsets.UTF_8));
-            }
-            return argv.length > 3 ? sb.append(" ...").toString() : sb.toString();
+            String head = PackedArgv.head(packed, 3);
+            return PackedArgv.count(packed) > 3 ? head + " ..." : head;
         }
     }
 

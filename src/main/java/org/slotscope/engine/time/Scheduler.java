@@ -7,16 +7,8 @@ import java.util.PriorityQueue;
  * scheduled. Like Redis's event loop it runs one task at a time; nothing in the engine needs a lock.
  */
 public final class Scheduler {
-    private record Entry(long time, long sequence, Runnable task) implements Comparable<Entry> {
-        @Override
-        public int compareTo(Entry other) {
-            int byTime = Long.compare(time, other.time);
-            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
-        }
-    }
-
     /** A scheduled task that can be cancelled before it runs. */
-    public static final class Handle {
+    public static sealed class Handle permits Entry {
         private boolean cancelled;
 
         public void cancel() {
@@ -25,6 +17,34 @@ public final class Scheduler {
 
         public boolean isCancelled() {
             return cancelled;
+        }
+    }
+
+    /**
+     * A queued task, which is also its own handle: one object per task. Replication alone
+     * schedules a delivery per write and replica, and the ones pending at a collection survive it.
+     */
+    private static final class Entry extends Handle implements Comparable<Entry> {
+        final long time;
+        final long sequence;
+        final Runnable task;
+
+        Entry(long time, long sequence, Runnable task) {
+            this.time = time;
+            this.sequence = sequence;
+            this.task = task;
+        }
+
+        @Override
+        public int compareTo(Entry other) {
+            int byTime = Long.compare(time, other.time);
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
+
+        void run() {
+            if (!isCancelled()) {
+                task.run();
+            }
         }
     }
 
@@ -45,14 +65,9 @@ public final class Scheduler {
     }
 
     public Handle scheduleAt(long atMillis, Runnable task) {
-        Handle handle = new Handle();
-        long at = Math.max(atMillis, clock.now());
-        queue.add(new Entry(at, nextSequence++, () -> {
-            if (!handle.cancelled) {
-                task.run();
-            }
-        }));
-        return handle;
+        Entry entry = new Entry(Math.max(atMillis, clock.now()), nextSequence++, task);
+        queue.add(entry);
+        return entry;
     }
 
     /** Time of the next pending task, or {@link Long#MAX_VALUE} when there is none. */
@@ -66,7 +81,7 @@ public final class Scheduler {
         while (!queue.isEmpty() && queue.peek().time <= millis) {
             Entry entry = queue.poll();
             clock.advanceTo(entry.time);
-            entry.task.run();
+            entry.run();
         }
         if (millis > clock.now()) {
             clock.advanceTo(millis);
@@ -84,7 +99,7 @@ public final class Scheduler {
             return false;
         }
         clock.advanceTo(entry.time);
-        entry.task.run();
+        entry.run();
         return true;
     }
 

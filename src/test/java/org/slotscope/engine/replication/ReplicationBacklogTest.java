@@ -50,4 +50,14 @@ class ReplicationBacklogTest {
         backlog.append(9000, 9001, 0, SET);
         assertEquals(List.of(9000L), starts(backlog.after(0)));
     }
+
+    @Test
+    void anEntryGivesBackItsArgumentsAndSummarisesThem() {
+        byte[][] restore = {"RESTORE-ASKING".getBytes(), "k".getBytes(), "0".getBytes(), new byte[] {9, 0, 1}};
+        ReplicationBacklog.Entry entry = new ReplicationBacklog(100).append(0, 40, 0, restore);
+        assertEquals("RESTORE-ASKING k 0 ...", entry.summary());
+        assertEquals(4, entry.argv().length);
+        assertEquals(List.of(9, 0, 1), List.of((int) entry.argv()[3][0], (int) entry.argv()[3][1], (int) entry.argv()[3][2]));
+        assertEquals("SET k v", new ReplicationBacklog(100).append(0, 10, 0, SET).summary());
+    }
 }
