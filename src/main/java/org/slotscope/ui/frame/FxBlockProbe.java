@@ -1,22 +1,41 @@
 package org.slotscope.ui.frame;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import javafx.application.Platform;
 
 /**
  * Measures how long the FX thread keeps other work waiting: every {@link #PERIOD_MILLIS} a daemon
- * thread posts a no-op with Platform.runLater and notes how late it ran. The largest delay is the
- * longest the FX thread was blocked (or busy) in that time, give or take one period of scheduling.
+ * thread posts a no-op with Platform.runLater and notes how late it ran, counted from when the post
+ * was due (one period after the previous probe ran), not from when it was made. So a stop of the
+ * whole JVM (a garbage-collection pause) that falls while the probe sleeps counts too, as it must:
+ * the FX thread stood still just the same. The largest delay is the longest the FX thread was
+ * blocked (or busy), give or take one period.
  */
 public final class FxBlockProbe implements AutoCloseable {
     public static final long PERIOD_MILLIS = 10;
+    private static final long PERIOD_NANOS = PERIOD_MILLIS * 1_000_000;
 
     private final AtomicLong longestNanos = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private final Thread thread;
+    private final Consumer<Runnable> post;
+    private final LongSupplier nanoTime;
+    private final LongConsumer parkNanos;
     private volatile boolean running = true;
 
     public FxBlockProbe() {
+        this(Platform::runLater, System::nanoTime, LockSupport::parkNanos);
+    }
+
+    /** With the FX thread, the clock and the sleep replaced (tests). */
+    FxBlockProbe(Consumer<Runnable> post, LongSupplier nanoTime, LongConsumer parkNanos) {
+        this.post = post;
+        this.nanoTime = nanoTime;
+        this.parkNanos = parkNanos;
         thread = new Thread(this::run, "slotscope-fx-probe");
         thread.setDaemon(true);
     }
@@ -27,29 +46,36 @@ public final class FxBlockProbe implements AutoCloseable {
     }
 
     private void run() {
+        long due = nanoTime.getAsLong();
         while (running) {
-            long posted = System.nanoTime();
-            Object done = new Object();
+            long wait = due - nanoTime.getAsLong();
+            if (wait > 0) {
+                parkNanos.accept(wait);
+                continue; // woken early, or interrupted by close()
+            }
+            long[] ranAt = {0};
             boolean[] ran = {false};
-            Platform.runLater(() -> {
-                long delay = System.nanoTime() - posted;
-                longestNanos.accumulateAndGet(delay, Math::max);
+            long dueAt = due;
+            post.accept(() -> {
+                long now = nanoTime.getAsLong();
+                longestNanos.accumulateAndGet(now - dueAt, Math::max);
                 samples.incrementAndGet();
-                synchronized (done) {
+                synchronized (ranAt) {
+                    ranAt[0] = now;
                     ran[0] = true;
-                    done.notifyAll();
+                    ranAt.notifyAll();
                 }
             });
             try {
-                synchronized (done) {
+                synchronized (ranAt) {
                     while (!ran[0] && running) {
-                        done.wait(1000);
+                        ranAt.wait(1000);
                     }
                 }
-                Thread.sleep(PERIOD_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
+            due = Math.max(due, ranAt[0]) + PERIOD_NANOS; // a long block is counted once
         }
     }
 
