@@ -121,6 +121,9 @@ public final class SlotScopeApp extends Application {
         actions.reshardSlotsProperty().set(Integer.toString(options.reshardSlots()));
         long startedAt = sinceJvmStart();
         window.models().frames().reset();
+        if (probe != null) {
+            probe.mark();
+        }
         javafx.beans.value.ChangeListener<Boolean> ended = new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean running) {
@@ -128,7 +131,8 @@ public final class SlotScopeApp extends Application {
                     return;
                 }
                 actions.runningProperty().removeListener(this);
-                String frames = window.models().frames().summary();
+                String frames = window.models().frames().summary() + (probe == null ? ""
+                        : String.format(Locale.ROOT, "; FX thread's longest block %.1f ms", probe.longestSinceMarkMillis()));
                 long endedAt = sinceJvmStart();
                 Platform.runLater(() -> { // the closing message is set just after "running" falls
                     reshardRounds.add(String.format(Locale.ROOT, "reshard round %d to %s (%.1f s, from %.1f s after"

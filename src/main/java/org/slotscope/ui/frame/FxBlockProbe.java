@@ -20,6 +20,7 @@ public final class FxBlockProbe implements AutoCloseable {
     private static final long PERIOD_NANOS = PERIOD_MILLIS * 1_000_000;
 
     private final AtomicLong longestNanos = new AtomicLong();
+    private final AtomicLong longestSinceMarkNanos = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private final Thread thread;
     private final Consumer<Runnable> post;
@@ -59,6 +60,7 @@ public final class FxBlockProbe implements AutoCloseable {
             post.accept(() -> {
                 long now = nanoTime.getAsLong();
                 longestNanos.accumulateAndGet(now - dueAt, Math::max);
+                longestSinceMarkNanos.accumulateAndGet(now - dueAt, Math::max);
                 samples.incrementAndGet();
                 synchronized (ranAt) {
                     ranAt[0] = now;
@@ -86,6 +88,16 @@ public final class FxBlockProbe implements AutoCloseable {
 
     public double longestMillis() {
         return longestNanos.get() / 1e6;
+    }
+
+    /** Starts a second measure, for a span inside the whole run (one reshard of several). */
+    public void mark() {
+        longestSinceMarkNanos.set(0);
+    }
+
+    /** The longest block since {@link #mark}. */
+    public double longestSinceMarkMillis() {
+        return longestSinceMarkNanos.get() / 1e6;
     }
 
     public long samples() {

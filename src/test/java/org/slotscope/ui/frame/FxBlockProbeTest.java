@@ -9,6 +9,16 @@ import org.junit.jupiter.api.Test;
 class FxBlockProbeTest {
     private static final long MS = 1_000_000;
 
+    /** Starts the probe and waits (on the real clock, briefly) until its fake-clock run has ended. */
+    private static void runUntil(FxBlockProbe probe, long probes) {
+        probe.start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (probe.samples() < probes && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(probes, probe.samples());
+    }
+
     /** Runs the probe on a fake clock until it has taken {@code probes} samples. */
     private static double longestMillis(long probes, long stallWhileSleepingMs, long fxBusyMs) throws Exception {
         AtomicLong now = new AtomicLong();
@@ -26,14 +36,8 @@ class FxBlockProbeTest {
             // the whole JVM stops once while the probe sleeps (a garbage-collection pause)
             now.addAndGet(nanos + (parks.incrementAndGet() == 3 ? stallWhileSleepingMs * MS : 0));
         });
-        Thread thread = new Thread(probe[0]::start);
-        thread.start();
-        thread.join();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (probe[0].samples() < probes && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertEquals(probes, probe[0].samples());
+        runUntil(probe[0], probes);
+        assertEquals(probe[0].longestMillis(), probe[0].longestSinceMarkMillis(), 0.0, "never marked");
         return probe[0].longestMillis();
     }
 
@@ -46,5 +50,28 @@ class FxBlockProbeTest {
     void aBusyFxThreadCountsAsABlockAndAQuietOneAsNone() throws Exception {
         assertEquals(75, longestMillis(20, 0, 75), 0.001);
         assertTrue(longestMillis(20, 0, 0) < 0.001);
+    }
+
+    @Test
+    void aMarkStartsASecondMeasureAndLeavesTheWholeOne() throws Exception {
+        AtomicLong now = new AtomicLong();
+        FxBlockProbe[] probe = new FxBlockProbe[1];
+        probe[0] = new FxBlockProbe(task -> {
+            long n = probe[0].samples();
+            if (n == 3) {
+                now.addAndGet(90 * MS);
+            } else if (n == 6) {
+                probe[0].mark();
+            } else if (n == 8) {
+                now.addAndGet(30 * MS);
+            }
+            task.run();
+            if (probe[0].samples() >= 10) {
+                probe[0].close();
+            }
+        }, now::get, nanos -> now.addAndGet(nanos));
+        runUntil(probe[0], 10);
+        assertEquals(90, probe[0].longestMillis(), 0.001);
+        assertEquals(30, probe[0].longestSinceMarkMillis(), 0.001);
     }
 }
