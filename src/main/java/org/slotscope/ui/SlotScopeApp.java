@@ -1,6 +1,5 @@
 package org.slotscope.ui;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
@@ -51,7 +50,7 @@ public final class SlotScopeApp extends Application {
     @Override
     public void start(Stage stage) {
         if (options.frameStats()) {
-            System.out.println("JavaFX started the application " + sinceJvmStart() + " ms after the JVM started");
+            System.out.println("JavaFX started the application " + sinceJvmStart() + " ms after the java command started");
         }
         Locale locale = Messages.startLocale(System.getProperty(Messages.LANGUAGE_PROPERTY), Locale.getDefault());
         session = SimulationSession.start(options.shape(), true);
@@ -64,15 +63,16 @@ public final class SlotScopeApp extends Application {
         window.whenUsable(this::usable);
     }
 
+    /** Since the user's command started a JVM (the first one, when the window has a JVM of its own). */
     private static long sinceJvmStart() {
-        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        return org.slotscope.WindowJvm.sinceLaunch();
     }
 
     /** The first frame that shows the whole cluster: the window can be used from here on. */
     private void usable() {
         usableAfterMillis = sinceJvmStart();
         if (options.frameStats()) {
-            System.out.println("window usable " + usableAfterMillis + " ms after the JVM started");
+            System.out.println("window usable " + usableAfterMillis + " ms after the java command started");
         }
         // measure the steady state, not the start-up (and, if asked, not the JIT's warm-up)
         after(Math.max(1, options.measureAfterMillis()), () -> {
@@ -193,7 +193,9 @@ public final class SlotScopeApp extends Application {
                         probe.longestMillis(), probe.samples(), FxBlockProbe.PERIOD_MILLIS);
                 probe.close();
             }
-            System.out.println("window usable " + usableAfterMillis + " ms after the JVM started");
+            System.out.println("window usable " + usableAfterMillis + " ms after the java command started");
+            System.out.println("jvm options: " + String.join(" ", java.lang.management.ManagementFactory
+                    .getRuntimeMXBean().getInputArguments().stream().filter(o -> !o.startsWith("-D")).toList()));
         }
     }
 }

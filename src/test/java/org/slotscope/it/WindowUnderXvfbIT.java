@@ -21,7 +21,7 @@ import org.slotscope.testsupport.RedisBinaries;
  * shows the window, and the frame statistics and the launch time are printed.
  */
 class WindowUnderXvfbIT {
-    private static final Pattern USABLE = Pattern.compile("window usable (\\d+) ms after the JVM started");
+    private static final Pattern USABLE = Pattern.compile("window usable (\\d+) ms after the java command started");
 
     @Test
     void theAppOpensUnderXvfbAndSavesAScreenshotOfItsWindow() throws Exception {
@@ -55,6 +55,8 @@ class WindowUnderXvfbIT {
         // frame times need JavaFX's renderer to report finished frames: it does when the app runs as a jar
         assertTrue(output.contains("frame-stats: frame time p50 "), output);
         assertTrue(output.contains(" frames);  interval p50 "), output);
+        // java -jar cannot carry JVM options: the window ran in a JVM of its own, with its collector settings
+        assertTrue(output.contains("jvm options: -Xmn") && output.contains("-XX:MaxTenuringThreshold=0"), output);
         System.out.println("under Xvfb: " + usable.group() + "; " + output.lines()
                 .filter(l -> l.startsWith("frame-stats") || l.startsWith("fx-thread")).toList());
 

@@ -1,0 +1,112 @@
+package org.slotscope;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The window runs in a JVM with garbage-collector settings of its own, because the defaults freeze
+ * it. A reshard creates every moved key anew on the target and on its replica, so much of what is
+ * allocated while slots migrate lives on. With G1's defaults (young generation sized for 200 ms
+ * pauses, survivors copied up to fifteen times before they are old), the young collections of a
+ * 1M-key reshard stopped every thread, the FX thread with them, for 100 to 300 ms. A fixed young
+ * generation of at most 128 MB collects often and little, and a tenuring threshold of 0 copies a
+ * surviving array once, into the old generation, instead of again at every collection.
+ *
+ * <p>{@code java -jar} cannot carry JVM options, so the launcher starts the window in a child JVM
+ * with them (the same java, class path, system properties and arguments) and passes its exit code
+ * on. It does not when the JVM was started with options other than system properties (the user
+ * chose: a debugger, a GC log, other collectors), when it is the child already, or when
+ * {@code SLOTSCOPE_SAME_JVM} is set.
+ */
+public final class WindowJvm {
+    static final String CHILD_PROPERTY = "slotscope.windowJvm";
+    /** When the first JVM started (epoch ms), so the child can time the launch from the user's command. */
+    static final String LAUNCHED_AT_PROPERTY = "slotscope.launchedAt";
+    static final String SAME_JVM_ENV = "SLOTSCOPE_SAME_JVM";
+    private static final long MAX_YOUNG = 128L * 1024 * 1024;
+
+    private WindowJvm() {
+    }
+
+    /** The options the window's JVM gets, for a maximum heap of {@code maxHeapBytes}. */
+    static List<String> gcOptions(long maxHeapBytes) {
+        long young = Math.max(16L * 1024 * 1024, Math.min(MAX_YOUNG, maxHeapBytes / 4));
+        return List.of("-Xmn" + young / (1024 * 1024) + "m", "-XX:MaxTenuringThreshold=0", "-XX:MaxGCPauseMillis=20");
+    }
+
+    /** Whether to start a child JVM, given this JVM's options, environment and system properties. */
+    static boolean shouldRelaunch(List<String> jvmOptions, Map<String, String> env, String childProperty) {
+        if (childProperty != null || env.containsKey(SAME_JVM_ENV)) {
+            return false;
+        }
+        return jvmOptions.stream().allMatch(option -> option.startsWith("-D"));
+    }
+
+    /** The child's command line. */
+    static List<String> command(String javaHome, List<String> jvmOptions, long maxHeapBytes, long launchedAt,
+            String classPath, String mainClass, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaHome + File.separator + "bin" + File.separator + "java");
+        command.addAll(jvmOptions);
+        command.addAll(gcOptions(maxHeapBytes));
+        command.add("-D" + CHILD_PROPERTY + "=true");
+        command.add("-D" + LAUNCHED_AT_PROPERTY + "=" + launchedAt);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Runs the window in a child JVM when it should, and returns its exit code; or returns empty at
+     * once when the window is to run in this JVM (no child wanted, or none could be started).
+     */
+    static OptionalInt runInChild(String[] args) {
+        if (!shouldRelaunch(List.of(), System.getenv(), System.getProperty(CHILD_PROPERTY))) {
+            return OptionalInt.empty(); // decided without the management beans, which take time to start
+        }
+        var runtime = ManagementFactory.getRuntimeMXBean();
+        List<String> jvmOptions = runtime.getInputArguments();
+        if (!shouldRelaunch(jvmOptions, System.getenv(), null)) {
+            return OptionalInt.empty();
+        }
+        List<String> command = command(System.getProperty("java.home"), jvmOptions, Runtime.getRuntime().maxMemory(),
+                runtime.getStartTime(), System.getProperty("java.class.path"), Launcher.class.getName(), args);
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            System.err.println("[WARN] cannot start the window's JVM (" + e.getMessage()
+                    + "); running it in this one, with the default garbage collector settings");
+            return OptionalInt.empty();
+        }
+        Thread stopChild = new Thread(child::destroy, "slotscope-stop-window-jvm");
+        Runtime.getRuntime().addShutdownHook(stopChild); // Ctrl-C or a kill of this JVM ends the window too
+        while (true) {
+            try {
+                int code = child.waitFor();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopChild);
+                } catch (IllegalStateException shuttingDown) {
+                    // this JVM is being stopped too (Ctrl-C reaches both): the hook is harmless now
+                }
+                return OptionalInt.of(code);
+            } catch (InterruptedException e) {
+                child.destroy();
+            }
+        }
+    }
+
+    /** Milliseconds since the user's command started a JVM: the first one when this is the child. */
+    public static long sinceLaunch() {
+        String launchedAt = System.getProperty(LAUNCHED_AT_PROPERTY);
+        long start = launchedAt != null ? Long.parseLong(launchedAt) : ManagementFactory.getRuntimeMXBean().getStartTime();
+        return System.currentTimeMillis() - start;
+    }
+}
