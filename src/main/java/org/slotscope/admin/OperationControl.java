@@ -10,6 +10,8 @@ public final class OperationControl {
     private boolean cancelled;
     private volatile double restPerWork;
     /** When each thread of the operation last went on (lanes move in parallel, each on its thread). */
+    /** No unit of work starts before this System.nanoTime (see yieldFor). */
+    private final java.util.concurrent.atomic.AtomicLong yieldUntil = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
     private final ThreadLocal<long[]> wentOn = ThreadLocal.withInitial(() -> new long[] {-1});
 
     /**
@@ -22,6 +24,16 @@ public final class OperationControl {
             throw new IllegalArgumentException("the rest must be a finite ratio >= 0: " + ratio);
         }
         restPerWork = ratio;
+    }
+
+    /**
+     * The caller needs the cores for a while (the window, after a late frame): the next unit of work
+     * starts no sooner than {@code nanos} from now, on every thread of the operation. Later calls
+     * extend the wait, never shorten it.
+     */
+    public void yieldFor(long nanos) {
+        long until = System.nanoTime() + Math.max(0, nanos);
+        yieldUntil.accumulateAndGet(until, (a, b) -> a - b >= 0 ? a : b);
     }
 
     public synchronized void pause() {
@@ -53,14 +65,17 @@ public final class OperationControl {
      */
     public boolean proceed() {
         long[] last = wentOn.get();
+        long until = yieldUntil.get();
         double ratio = restPerWork;
         if (ratio > 0 && last[0] >= 0) {
-            long until = System.nanoTime() + (long) ((System.nanoTime() - last[0]) * ratio);
-            for (long left = until - System.nanoTime(); left > 0 && !isCancelled(); left = until - System.nanoTime()) {
-                java.util.concurrent.locks.LockSupport.parkNanos(this, left);
-                if (Thread.currentThread().isInterrupted()) {
-                    break; // seen as a cancel just below
-                }
+            long now = System.nanoTime();
+            long rest = now + (long) ((now - last[0]) * ratio);
+            until = rest - until >= 0 ? rest : until;
+        }
+        for (long left = until - System.nanoTime(); left > 0 && !isCancelled(); left = until - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+            if (Thread.currentThread().isInterrupted()) {
+                break; // seen as a cancel just below
             }
         }
         boolean goOn = waitWhilePaused();

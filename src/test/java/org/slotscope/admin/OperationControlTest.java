@@ -57,4 +57,15 @@ class OperationControlTest {
         assertThrows(IllegalArgumentException.class, () -> control.restAfterWork(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> control.restAfterWork(Double.POSITIVE_INFINITY));
     }
+
+    @Test
+    void aYieldHoldsTheNextUnitOfEveryThreadAndOnlyGrows() throws Exception {
+        OperationControl control = new OperationControl();
+        assertTrue(control.proceed());
+        control.yieldFor(TimeUnit.MILLISECONDS.toNanos(80));
+        control.yieldFor(TimeUnit.MILLISECONDS.toNanos(10)); // a shorter yield does not cut the first one
+        long otherLane = CompletableFuture.supplyAsync(() -> timedProceed(control)).get(10, TimeUnit.SECONDS);
+        // a thread that did no work yet waits too; 60 of the 80 ms, so the later, shorter yield did not win
+        assertTrue(otherLane >= TimeUnit.MILLISECONDS.toNanos(60), "another thread waited " + otherLane / 1e6 + " ms");
+    }
 }

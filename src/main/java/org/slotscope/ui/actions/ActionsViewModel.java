@@ -212,6 +212,30 @@ public final class ActionsViewModel {
         showRunning();
     }
 
+    /** A pulse this much later than the last one was a missed frame (a frame is 16.7 ms). */
+    static final long LATE_FRAME_NANOS = 25_000_000;
+    static final long MAX_YIELD_NANOS = 250_000_000;
+
+    /**
+     * How long a running reshard waits after a gap of {@code gapNanos} between two frames: three times
+     * the gap (at most a quarter second) once a frame was missed, nothing otherwise. On two cores the
+     * reshard's thread and the engine's compete with the FX thread and the renderer, most at a
+     * reshard's start, when the compiler also wants a core for the migration's code; letting the window
+     * catch up there kept its frames coming.
+     */
+    static long yieldAfterFrameGap(long gapNanos) {
+        return gapNanos < LATE_FRAME_NANOS ? 0 : Math.min(MAX_YIELD_NANOS, 3 * gapNanos);
+    }
+
+    /** Called by the window with the gap between this frame and the previous one. */
+    public void frameGap(long gapNanos) {
+        MoveOperation move = operation;
+        long yield = yieldAfterFrameGap(gapNanos);
+        if (move != null && yield > 0 && running.get()) {
+            move.control().yieldFor(yield);
+        }
+    }
+
     private void showRunning() {
         message.set(held ? Messages.format(texts.get(), "reshard.held", runningText) : runningText);
     }

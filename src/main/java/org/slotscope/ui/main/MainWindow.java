@@ -97,6 +97,8 @@ public final class MainWindow {
         onUsable = task;
     }
 
+    private long lastFrameNanos;
+
     private void applySnapshot(org.slotscope.ui.sim.ClusterSnapshot snapshot) {
         long start = System.nanoTime();
         models.apply(snapshot);
@@ -105,6 +107,10 @@ public final class MainWindow {
 
     private void frame(long now) {
         models.frames().frame(now);
+        if (lastFrameNanos != 0) {
+            models.actions().frameGap(now - lastFrameNanos); // a missed frame makes a running reshard wait
+        }
+        lastFrameNanos = now;
         long start = System.nanoTime();
         models.main().frame();
         models.pullEvents(now);

@@ -90,6 +90,16 @@ class ActionsViewModelTest {
         assertTrue(model.messageProperty().get().startsWith("Moved 20 slots and "), model.messageProperty().get());
     }
 
+    @Test
+    void aMissedFrameMakesAReshardYieldThreeTimesTheGapUpToAQuarterSecond() {
+        assertEquals(0, ActionsViewModel.yieldAfterFrameGap(16_700_000), "a frame on time");
+        assertEquals(0, ActionsViewModel.yieldAfterFrameGap(24_000_000), "a little late");
+        assertEquals(120_000_000, ActionsViewModel.yieldAfterFrameGap(40_000_000));
+        assertEquals(250_000_000, ActionsViewModel.yieldAfterFrameGap(200_000_000));
+        model.frameGap(200_000_000); // no operation running: nothing to yield
+        assertFalse(model.runningProperty().get());
+    }
+
     private void waitUntilDone() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (model.runningProperty().get()) {
