@@ -9,6 +9,8 @@ public final class OperationControl {
     private boolean paused;
     private boolean cancelled;
     private volatile double restPerWork;
+    private volatile double startRestRatio;
+    private volatile long startRestUntil = System.nanoTime();
     /** When each thread of the operation last went on (lanes move in parallel, each on its thread). */
     /** No unit of work starts before this System.nanoTime (see yieldFor). */
     private final java.util.concurrent.atomic.AtomicLong yieldUntil = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
@@ -24,6 +26,19 @@ public final class OperationControl {
             throw new IllegalArgumentException("the rest must be a finite ratio >= 0: " + ratio);
         }
         restPerWork = ratio;
+    }
+
+    /**
+     * For the next {@code nanos}, rests at least {@code ratio} times the work (see restAfterWork). The
+     * window gives a reshard a slow start: its first seconds are when the JIT compiler takes a core
+     * for the migration's code, and the FX thread was then the one left waiting.
+     */
+    public void restMoreFor(double ratio, long nanos) {
+        if (!(ratio >= 0) || Double.isInfinite(ratio)) {
+            throw new IllegalArgumentException("the rest must be a finite ratio >= 0: " + ratio);
+        }
+        startRestRatio = ratio;
+        startRestUntil = System.nanoTime() + Math.max(0, nanos);
     }
 
     /**
@@ -67,8 +82,11 @@ public final class OperationControl {
         long[] last = wentOn.get();
         long until = yieldUntil.get();
         double ratio = restPerWork;
+        long now = System.nanoTime();
+        if (now - startRestUntil < 0) {
+            ratio = Math.max(ratio, startRestRatio);
+        }
         if (ratio > 0 && last[0] >= 0) {
-            long now = System.nanoTime();
             long rest = now + (long) ((now - last[0]) * ratio);
             until = rest - until >= 0 ? rest : until;
         }

@@ -68,4 +68,16 @@ class OperationControlTest {
         // a thread that did no work yet waits too; 60 of the 80 ms, so the later, shorter yield did not win
         assertTrue(otherLane >= TimeUnit.MILLISECONDS.toNanos(60), "another thread waited " + otherLane / 1e6 + " ms");
     }
+
+    @Test
+    void aSlowStartRestsLongerForItsTime() throws Exception {
+        OperationControl control = new OperationControl();
+        control.restAfterWork(0);
+        control.restMoreFor(3, TimeUnit.SECONDS.toNanos(30));
+        assertTrue(control.proceed());
+        Thread.sleep(20);
+        long rested = timedProceed(control);
+        assertTrue(rested >= TimeUnit.MILLISECONDS.toNanos(60), "rested " + rested / 1e6 + " ms after 20 ms of work");
+        assertThrows(IllegalArgumentException.class, () -> control.restMoreFor(-1, 1));
+    }
 }

@@ -51,6 +51,9 @@ public final class ActionsViewModel {
      * about three times as long (README, "Measured (the window)").
      */
     static final double RESHARD_REST = 1.0;
+    /** A slower start: the first seconds of a reshard are when the JIT compiler wants a core too. */
+    static final double START_REST = 4.0;
+    static final long START_REST_NANOS = 3_000_000_000L;
 
     private final SimulationSession session;
     private final Background background;
@@ -244,6 +247,7 @@ public final class ActionsViewModel {
     private void start(String runningText, MoveRun work) {
         MoveOperation move = new MoveOperation(session.connector());
         move.control().restAfterWork(RESHARD_REST);
+        move.control().restMoreFor(START_REST, START_REST_NANOS);
         if (held) {
             move.control().pause();
         }
