@@ -111,20 +111,6 @@ final class SlotTable {
         }
     }
 
-    /** Sum of the values' approximate sizes, without building value objects for strings. */
-    long approximateValueBytes() {
-        long sum = 0;
-        for (int e = 0; e < entries; e++) {
-            int off = offsets[e];
-            if (off >= 0) {
-                int tagAt = skipKey(off);
-                int tag = Varint.read(data, tagAt);
-                sum += tag == 0 ? ((RedisValue) objects[e]).approximateSize() : tag - 1;
-            }
-        }
-        return sum;
-    }
-
     private RedisValue valueOf(int e) {
         int tagAt = skipKey(offsets[e]);
         int tag = Varint.read(data, tagAt);

@@ -105,8 +105,9 @@ class SlotTableTest {
             assertEquals(model.size(), table.size());
         }
         assertEquals(new ArrayList<>(model.keySet()), keys(table, Integer.MAX_VALUE));
-        long bytes = model.values().stream().mapToLong(v -> v.length).sum();
-        assertEquals(bytes, table.approximateValueBytes());
+        for (Map.Entry<String, byte[]> entry : model.entrySet()) {
+            assertArrayEquals(entry.getValue(), ((StringValue) table.get(Key.of(entry.getKey()))).value());
+        }
         for (String name : new ArrayList<>(model.keySet())) {
             assertTrue(table.remove(Key.of(name)));
         }
