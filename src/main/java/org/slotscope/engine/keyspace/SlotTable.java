@@ -49,7 +49,7 @@ final class SlotTable {
     boolean put(Key key, RedisValue value) {
         int e = find(key);
         if (e >= 0) {
-            replace(e, value);
+            replace(e, key.bytes(), value);
             return false;
         }
         if (entries == hashes.length) {
@@ -91,9 +91,7 @@ final class SlotTable {
         }
         live--;
         deleteIndexAt(at);
-        if (deadBytes > dataEnd / 2 && dataEnd > 256) {
-            compact();
-        }
+        compactIfHalfWasted();
         return true;
     }
 
@@ -121,7 +119,8 @@ final class SlotTable {
         return new StringValue(Arrays.copyOfRange(data, start, start + tag - 1));
     }
 
-    private void replace(int e, RedisValue value) {
+    /** A new value for entry {@code e}, whose key is {@code key} (the caller's bytes, no copy needed). */
+    private void replace(int e, byte[] key, RedisValue value) {
         int off = offsets[e];
         int tagAt = skipKey(off);
         int tag = Varint.read(data, tagAt);
@@ -130,13 +129,15 @@ final class SlotTable {
             System.arraycopy(s.value(), 0, data, tagAt + Varint.size(tag), tag - 1);
             return;
         }
-        int keyLen = Varint.read(data, off);
-        byte[] keyBytes = Arrays.copyOfRange(data, off + Varint.size(keyLen), off + Varint.size(keyLen) + keyLen);
         deadBytes += recordLength(off);
         if (objects != null) {
             objects[e] = null;
         }
-        offsets[e] = writeRecord(keyBytes, e, value);
+        offsets[e] = writeRecord(key, e, value);
+        compactIfHalfWasted();
+    }
+
+    private void compactIfHalfWasted() {
         if (deadBytes > dataEnd / 2 && dataEnd > 256) {
             compact();
         }
