@@ -41,9 +41,16 @@ public final class WindowJvm {
 
     /** Whether to start a child JVM, given this JVM's options, environment and system properties. */
     static boolean shouldRelaunch(List<String> jvmOptions, Map<String, String> env, String childProperty) {
-        if (childProperty != null || env.containsKey(SAME_JVM_ENV)) {
-            return false;
-        }
+        return childWanted(env, childProperty) && onlyProperties(jvmOptions);
+    }
+
+    /** Not the child already, and not told to stay in one JVM. */
+    private static boolean childWanted(Map<String, String> env, String childProperty) {
+        return childProperty == null && !env.containsKey(SAME_JVM_ENV);
+    }
+
+    /** The user gave no JVM options but system properties (anything else is their choice to keep). */
+    private static boolean onlyProperties(List<String> jvmOptions) {
         return jvmOptions.stream().allMatch(option -> option.startsWith("-D"));
     }
 
@@ -68,12 +75,12 @@ public final class WindowJvm {
      * once when the window is to run in this JVM (no child wanted, or none could be started).
      */
     static OptionalInt runInChild(String[] args) {
-        if (!shouldRelaunch(List.of(), System.getenv(), System.getProperty(CHILD_PROPERTY))) {
+        if (!childWanted(System.getenv(), System.getProperty(CHILD_PROPERTY))) {
             return OptionalInt.empty(); // decided without the management beans, which take time to start
         }
         var runtime = ManagementFactory.getRuntimeMXBean();
         List<String> jvmOptions = runtime.getInputArguments();
-        if (!shouldRelaunch(jvmOptions, System.getenv(), null)) {
+        if (!onlyProperties(jvmOptions)) {
             return OptionalInt.empty();
         }
         List<String> command = command(System.getProperty("java.home"), jvmOptions, Runtime.getRuntime().maxMemory(),

@@ -1,5 +1,8 @@
 package org.slotscope.admin;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * Pause, resume and cancel for a long operation, asked from another thread (the window, Ctrl-C).
  * The operation calls {@link #proceed()} between two units of work (slots), never inside one, so a
@@ -11,9 +14,9 @@ public final class OperationControl {
     private volatile double restPerWork;
     private volatile double startRestRatio;
     private volatile long startRestUntil = System.nanoTime();
-    /** When each thread of the operation last went on (lanes move in parallel, each on its thread). */
     /** No unit of work starts before this System.nanoTime (see yieldFor). */
-    private final java.util.concurrent.atomic.AtomicLong yieldUntil = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+    private final AtomicLong yieldUntil = new AtomicLong(System.nanoTime());
+    /** When each thread of the operation last went on (lanes move in parallel, each on its thread). */
     private final ThreadLocal<long[]> wentOn = ThreadLocal.withInitial(() -> new long[] {-1});
 
     /**
@@ -22,10 +25,7 @@ public final class OperationControl {
      * cores the animation needs: on two cores a reshard at full speed left the renderer waiting.
      */
     public void restAfterWork(double ratio) {
-        if (!(ratio >= 0) || Double.isInfinite(ratio)) {
-            throw new IllegalArgumentException("the rest must be a finite ratio >= 0: " + ratio);
-        }
-        restPerWork = ratio;
+        restPerWork = requireRatio(ratio);
     }
 
     /**
@@ -34,10 +34,7 @@ public final class OperationControl {
      * for the migration's code, and the FX thread was then the one left waiting.
      */
     public void restMoreFor(double ratio, long nanos) {
-        if (!(ratio >= 0) || Double.isInfinite(ratio)) {
-            throw new IllegalArgumentException("the rest must be a finite ratio >= 0: " + ratio);
-        }
-        startRestRatio = ratio;
+        startRestRatio = requireRatio(ratio);
         startRestUntil = System.nanoTime() + Math.max(0, nanos);
     }
 
@@ -48,7 +45,19 @@ public final class OperationControl {
      */
     public void yieldFor(long nanos) {
         long until = System.nanoTime() + Math.max(0, nanos);
-        yieldUntil.accumulateAndGet(until, (a, b) -> a - b >= 0 ? a : b);
+        yieldUntil.accumulateAndGet(until, OperationControl::later);
+    }
+
+    private static double requireRatio(double ratio) {
+        if (!(ratio >= 0) || Double.isInfinite(ratio)) {
+            throw new IllegalArgumentException("the rest must be a finite ratio >= 0: " + ratio);
+        }
+        return ratio;
+    }
+
+    /** The later of two System.nanoTime readings (which may wrap, so compared by difference). */
+    private static long later(long a, long b) {
+        return a - b >= 0 ? a : b;
     }
 
     public synchronized void pause() {
@@ -87,11 +96,10 @@ public final class OperationControl {
             ratio = Math.max(ratio, startRestRatio);
         }
         if (ratio > 0 && last[0] >= 0) {
-            long rest = now + (long) ((now - last[0]) * ratio);
-            until = rest - until >= 0 ? rest : until;
+            until = later(until, now + (long) ((now - last[0]) * ratio));
         }
         for (long left = until - System.nanoTime(); left > 0 && !isCancelled(); left = until - System.nanoTime()) {
-            java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+            LockSupport.parkNanos(this, left);
             if (Thread.currentThread().isInterrupted()) {
                 break; // seen as a cancel just below
             }

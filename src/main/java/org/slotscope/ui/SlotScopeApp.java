@@ -7,6 +7,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.slotscope.WindowJvm;
 import org.slotscope.ui.frame.FxBlockProbe;
 import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.main.MainWindow;
@@ -50,7 +51,7 @@ public final class SlotScopeApp extends Application {
     @Override
     public void start(Stage stage) {
         if (options.frameStats()) {
-            System.out.println("JavaFX started the application " + sinceJvmStart() + " ms after the java command started");
+            System.out.println("JavaFX started the application " + WindowJvm.sinceLaunch() + " ms after the java command started");
         }
         Locale locale = Messages.startLocale(System.getProperty(Messages.LANGUAGE_PROPERTY), Locale.getDefault());
         session = SimulationSession.start(options.shape(), true);
@@ -63,14 +64,9 @@ public final class SlotScopeApp extends Application {
         window.whenUsable(this::usable);
     }
 
-    /** Since the user's command started a JVM (the first one, when the window has a JVM of its own). */
-    private static long sinceJvmStart() {
-        return org.slotscope.WindowJvm.sinceLaunch();
-    }
-
     /** The first frame that shows the whole cluster: the window can be used from here on. */
     private void usable() {
-        usableAfterMillis = sinceJvmStart();
+        usableAfterMillis = WindowJvm.sinceLaunch();
         if (options.frameStats()) {
             System.out.println("window usable " + usableAfterMillis + " ms after the java command started");
         }
@@ -119,7 +115,7 @@ public final class SlotScopeApp extends Application {
         String target = masters.get(Math.floorMod(masters.size() - round, masters.size()));
         actions.reshardTargetProperty().set(target);
         actions.reshardSlotsProperty().set(Integer.toString(options.reshardSlots()));
-        long startedAt = sinceJvmStart();
+        long startedAt = WindowJvm.sinceLaunch();
         window.models().frames().reset();
         if (probe != null) {
             probe.mark();
@@ -133,7 +129,7 @@ public final class SlotScopeApp extends Application {
                 actions.runningProperty().removeListener(this);
                 String frames = window.models().frames().summary() + (probe == null ? ""
                         : String.format(Locale.ROOT, "; FX thread's longest block %.1f ms", probe.longestSinceMarkMillis()));
-                long endedAt = sinceJvmStart();
+                long endedAt = WindowJvm.sinceLaunch();
                 Platform.runLater(() -> { // the closing message is set just after "running" falls
                     reshardRounds.add(String.format(Locale.ROOT, "reshard round %d to %s (%.1f s, from %.1f s after"
                             + " the window was usable; %s): %s", round, target, (endedAt - startedAt) / 1000.0,

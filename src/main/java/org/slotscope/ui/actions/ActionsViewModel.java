@@ -54,6 +54,9 @@ public final class ActionsViewModel {
     /** A slower start: the first seconds of a reshard are when the JIT compiler wants a core too. */
     static final double START_REST = 4.0;
     static final long START_REST_NANOS = 3_000_000_000L;
+    /** A pulse this much later than the last one was a missed frame (a frame is 16.7 ms). */
+    static final long LATE_FRAME_NANOS = 25_000_000;
+    static final long MAX_YIELD_NANOS = 250_000_000;
 
     private final SimulationSession session;
     private final Background background;
@@ -214,10 +217,6 @@ public final class ActionsViewModel {
         }
         showRunning();
     }
-
-    /** A pulse this much later than the last one was a missed frame (a frame is 16.7 ms). */
-    static final long LATE_FRAME_NANOS = 25_000_000;
-    static final long MAX_YIELD_NANOS = 250_000_000;
 
     /**
      * How long a running reshard waits after a gap of {@code gapNanos} between two frames: three times

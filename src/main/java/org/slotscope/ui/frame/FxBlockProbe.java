@@ -18,6 +18,8 @@ import javafx.application.Platform;
 public final class FxBlockProbe implements AutoCloseable {
     public static final long PERIOD_MILLIS = 10;
     private static final long PERIOD_NANOS = PERIOD_MILLIS * 1_000_000;
+    /** A probe not run yet (no System.nanoTime reading is this). */
+    private static final long NOT_YET = Long.MIN_VALUE;
 
     private final AtomicLong longestNanos = new AtomicLong();
     private final AtomicLong longestSinceMarkNanos = new AtomicLong();
@@ -54,8 +56,7 @@ public final class FxBlockProbe implements AutoCloseable {
                 parkNanos.accept(wait);
                 continue; // woken early, or interrupted by close()
             }
-            long[] ranAt = {0};
-            boolean[] ran = {false};
+            long[] ranAt = {NOT_YET};
             long dueAt = due;
             post.accept(() -> {
                 long now = nanoTime.getAsLong();
@@ -64,20 +65,21 @@ public final class FxBlockProbe implements AutoCloseable {
                 samples.incrementAndGet();
                 synchronized (ranAt) {
                     ranAt[0] = now;
-                    ran[0] = true;
                     ranAt.notifyAll();
                 }
             });
             try {
                 synchronized (ranAt) {
-                    while (!ran[0] && running) {
+                    while (ranAt[0] == NOT_YET && running) {
                         ranAt.wait(1000);
                     }
                 }
             } catch (InterruptedException e) {
                 return;
             }
-            due = Math.max(due, ranAt[0]) + PERIOD_NANOS; // a long block is counted once
+            if (ranAt[0] != NOT_YET) {
+                due = Math.max(due, ranAt[0]) + PERIOD_NANOS; // a long block is counted once
+            }
         }
     }
 

@@ -21,6 +21,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
@@ -97,7 +99,7 @@ public final class MainView {
      * A transparent pixel whose opacity changes every frame while the frame meter shows, so that every
      * pulse renders a frame and each rendered frame can be paired with the pulse it came from.
      */
-    private final javafx.scene.layout.Region frameTick = new javafx.scene.layout.Region();
+    private final Region frameTick = new Region();
     @FXML
     private VBox legendBox;
     @FXML
@@ -201,7 +203,7 @@ public final class MainView {
         frameTick.setManaged(false);
         frameTick.setMouseTransparent(true);
         frameTick.resizeRelocate(0, 0, 1, 1);
-        ((javafx.scene.layout.Pane) frameLabel.getParent()).getChildren().add(frameTick);
+        ((Pane) frameLabel.getParent()).getChildren().add(frameTick);
         models.frames().measureFrameTimes(frameBox.isSelected());
         frameBox.selectedProperty().addListener((obs, old, shown) -> models.frames().measureFrameTimes(shown));
         hoverLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
