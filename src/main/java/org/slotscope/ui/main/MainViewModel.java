@@ -213,12 +213,16 @@ public final class MainViewModel {
                 colorById.put(node.id(), colorByNodeIndex[i]);
             }
         }
+        // Local arrays and no call per slot: the first snapshots of a reshard run this loop (and those of
+        // ownedSlots) in the interpreter, where a call per slot made each pass cost milliseconds.
         int[] owners = snap.slotOwner();
+        int[] migratingTo = snap.migratingTo();
         int[] colors = new int[owners.length];
         int[] peers = new int[owners.length];
         for (int slot = 0; slot < owners.length; slot++) {
-            colors[slot] = owners[slot] < 0 ? -1 : colorByNodeIndex[owners[slot]];
-            int to = snap.migratingToOf(slot);
+            int owner = owners[slot];
+            colors[slot] = owner < 0 ? -1 : colorByNodeIndex[owner];
+            int to = migratingTo[slot];
             peers[slot] = to < 0 ? -1 : Math.max(colorByNodeIndex[to], 0);
         }
 
@@ -236,6 +240,7 @@ public final class MainViewModel {
         }
         List<NodeRow> rows = new ArrayList<>();
         List<LegendEntry> entries = new ArrayList<>();
+        OwnedSlots[] owned = ownedSlots(owners, all.size());
         for (int i = 0; i < all.size(); i++) {
             NodeSnapshot node = all.get(i);
             String roleText;
@@ -243,8 +248,8 @@ public final class MainViewModel {
             if (node.isMaster()) {
                 roleText = texts.getString("role.master");
                 color = colorByNodeIndex[i];
-                String ranges = formatRanges(owners, i, texts);
-                String count = Integer.toString(countOwned(owners, i));
+                String ranges = formatRanges(owned[i], texts);
+                String count = Integer.toString(owned[i].slotCount());
                 entries.add(new LegendEntry(color, node.address(), Messages.format(texts, "legend.detail", ranges, count)));
             } else {
                 String masterAddress = node.masterId() == null ? "?" : addressById.getOrDefault(node.masterId(), "?");
@@ -380,40 +385,50 @@ public final class MainViewModel {
         return address;
     }
 
-    private static int countOwned(int[] owners, int nodeIndex) {
-        int count = 0;
-        for (int owner : owners) {
-            if (owner == nodeIndex) {
-                count++;
-            }
-        }
-        return count;
+    /** A node's slots as CLUSTER NODES lists them: the first few ranges as text, how many ranges, how many slots. */
+    record OwnedSlots(List<String> firstRanges, int rangeCount, int slotCount) {
     }
 
-    /** "0-5460" or "0-99, 200-299, 400 … +2": the node's slots as CLUSTER NODES would list them. */
-    static String formatRanges(int[] owners, int nodeIndex, ResourceBundle texts) {
-        List<String> ranges = new ArrayList<>();
+    /** Every node's slots, from one pass over the owners for all nodes. */
+    static OwnedSlots[] ownedSlots(int[] owners, int nodeCount) {
+        List<List<String>> first = new ArrayList<>();
+        for (int i = 0; i < nodeCount; i++) {
+            first.add(new ArrayList<>());
+        }
+        int[] rangeCount = new int[nodeCount];
+        int[] slotCount = new int[nodeCount];
         int slot = 0;
         while (slot < owners.length) {
-            if (owners[slot] != nodeIndex) {
-                slot++;
-                continue;
-            }
-            int first = slot;
-            while (slot + 1 < owners.length && owners[slot + 1] == nodeIndex) {
+            int owner = owners[slot];
+            int start = slot;
+            while (slot + 1 < owners.length && owners[slot + 1] == owner) {
                 slot++;
             }
-            ranges.add(first == slot ? Integer.toString(first) : first + "-" + slot);
+            if (owner >= 0 && owner < nodeCount) {
+                slotCount[owner] += slot - start + 1;
+                if (rangeCount[owner]++ < MAX_RANGES_SHOWN) {
+                    first.get(owner).add(start == slot ? Integer.toString(start) : start + "-" + slot);
+                }
+            }
             slot++;
         }
-        if (ranges.isEmpty()) {
+        OwnedSlots[] out = new OwnedSlots[nodeCount];
+        for (int i = 0; i < nodeCount; i++) {
+            out[i] = new OwnedSlots(List.copyOf(first.get(i)), rangeCount[i], slotCount[i]);
+        }
+        return out;
+    }
+
+    /** "0-5460" or "0-99, 200-299, 400 … +2": the ranges of {@link OwnedSlots}, at most {@link #MAX_RANGES_SHOWN}. */
+    static String formatRanges(OwnedSlots owned, ResourceBundle texts) {
+        if (owned.rangeCount() == 0) {
             return texts.getString("legend.noSlots");
         }
-        if (ranges.size() <= MAX_RANGES_SHOWN) {
-            return String.join(", ", ranges);
+        String shown = String.join(", ", owned.firstRanges());
+        if (owned.rangeCount() <= MAX_RANGES_SHOWN) {
+            return shown;
         }
-        return String.join(", ", ranges.subList(0, MAX_RANGES_SHOWN)) + " "
-                + Messages.format(texts, "legend.moreRanges", ranges.size() - MAX_RANGES_SHOWN);
+        return shown + " " + Messages.format(texts, "legend.moreRanges", owned.rangeCount() - MAX_RANGES_SHOWN);
     }
 
     String statusText(ClusterSnapshot snap) {

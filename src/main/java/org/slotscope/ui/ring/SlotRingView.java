@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -227,11 +226,11 @@ public final class SlotRingView extends Region {
         slotColorIndex = colorIndexPerSlot.clone();
         if (peerColorPerSlot != null) {
             peerColorIndex = peerColorPerSlot.clone();
-            openSlots = IntStream.range(0, HashSlot.SLOTS).filter(slot -> peerColorIndex[slot] >= 0).toArray();
+            openSlots = openSlots(peerColorIndex);
         }
         if (keysPerSlot != null) {
             keysInSlot = smoothed(keysPerSlot, DENSITY_WINDOW);
-            maxKeys = densityScale(maxKeys, Arrays.stream(keysInSlot).max().orElse(1));
+            maxKeys = densityScale(maxKeys, max(keysInSlot));
         }
         // a snapshot during a reshard changes a few slots: repaint those, not the 400k pixels
         int[] changed = changedSlots(before, paintState());
@@ -444,18 +443,56 @@ public final class SlotRingView extends Region {
                 selectedSlot.get(), range == null ? 0 : range.first(), range == null ? 0 : range.count());
     }
 
+    /*
+     * The per-slot loops below run on the FX thread for every snapshot that changes slots. The first
+     * snapshots of a reshard run them before the JIT compiler has: in the interpreter each method call
+     * per slot costs, and the first migration snapshot took 17 ms in a stream's max and in the record
+     * accessors and colour arithmetic of changedSlots. So: plain loops over local arrays, and the
+     * density's colour computed only for slots whose count or scale moved.
+     */
+
     /** The slots whose pixels differ between two paint states that differ only in slot data. */
     static int[] changedSlots(Paint before, Paint after) {
+        int[] colorsBefore = before.colors();
+        int[] colorsAfter = after.colors();
+        int[] peersBefore = before.peers();
+        int[] peersAfter = after.peers();
+        int[] keysBefore = before.keys();
+        int[] keysAfter = after.keys();
+        int maxBefore = before.maxKeys();
+        int maxAfter = after.maxKeys();
+        boolean sameScale = maxBefore == maxAfter;
         int[] out = new int[HashSlot.SLOTS];
         int n = 0;
         for (int slot = 0; slot < HashSlot.SLOTS; slot++) {
-            if (before.colors()[slot] != after.colors()[slot] || before.peers()[slot] != after.peers()[slot]
-                    || densityArgb(before.keys()[slot], before.maxKeys())
-                    != densityArgb(after.keys()[slot], after.maxKeys())) {
+            if (colorsBefore[slot] != colorsAfter[slot] || peersBefore[slot] != peersAfter[slot]
+                    || (keysBefore[slot] != keysAfter[slot] || !sameScale)
+                    && densityArgb(keysBefore[slot], maxBefore) != densityArgb(keysAfter[slot], maxAfter)) {
                 out[n++] = slot;
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** The slots with a migration target (peer colour 0 or more). */
+    static int[] openSlots(int[] peerColorPerSlot) {
+        int[] out = new int[peerColorPerSlot.length];
+        int n = 0;
+        for (int slot = 0; slot < peerColorPerSlot.length; slot++) {
+            if (peerColorPerSlot[slot] >= 0) {
+                out[n++] = slot;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The largest value, 1 for none (a scale that is never zero). */
+    static int max(int[] values) {
+        int max = values.length == 0 ? 1 : Integer.MIN_VALUE;
+        for (int value : values) {
+            max = Math.max(max, value);
+        }
+        return max;
     }
 
     /** Groups the pixels of a map by slot: returns the pixel indices, {@code start} gets each slot's offset. */
@@ -558,9 +595,14 @@ public final class SlotRingView extends Region {
             sum += keys[Math.floorMod(i, n)];
         }
         int width = 2 * halfWindow + 1;
+        // the slots entering and leaving the window, kept in range by a compare instead of a floorMod per slot
+        int entering = Math.floorMod(halfWindow + 1, n);
+        int leaving = Math.floorMod(-halfWindow, n);
         for (int slot = 0; slot < n; slot++) {
             out[slot] = (int) (sum * 100 / width);
-            sum += keys[Math.floorMod(slot + halfWindow + 1, n)] - keys[Math.floorMod(slot - halfWindow, n)];
+            sum += keys[entering] - keys[leaving];
+            entering = entering + 1 == n ? 0 : entering + 1;
+            leaving = leaving + 1 == n ? 0 : leaving + 1;
         }
         return out;
     }

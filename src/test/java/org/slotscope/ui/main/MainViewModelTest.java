@@ -134,6 +134,25 @@ class MainViewModelTest {
     }
 
     @Test
+    void ownedSlotsCountsEveryNodesRangesInOnePass() {
+        int[] owners = new int[16384];
+        Arrays.fill(owners, 0, 100, 1);
+        Arrays.fill(owners, 100, 16380, 0);
+        owners[16380] = -1;
+        owners[16381] = 1;
+        owners[16382] = 2;
+        owners[16383] = 1;
+        MainViewModel.OwnedSlots[] owned = MainViewModel.ownedSlots(owners, 4);
+        assertEquals(new MainViewModel.OwnedSlots(List.of("100-16379"), 1, 16280), owned[0]);
+        assertEquals(new MainViewModel.OwnedSlots(List.of("0-99", "16381", "16383"), 3, 102), owned[1]);
+        assertEquals(new MainViewModel.OwnedSlots(List.of("16382"), 1, 1), owned[2]);
+        assertEquals(new MainViewModel.OwnedSlots(List.of(), 0, 0), owned[3], "a node without slots");
+        ResourceBundle texts = Messages.bundle(Locale.ENGLISH);
+        assertEquals("0-99, 16381, 16383", MainViewModel.formatRanges(owned[1], texts));
+        assertEquals(texts.getString("legend.noSlots"), MainViewModel.formatRanges(owned[3], texts));
+    }
+
+    @Test
     void onlyTheClockMovingDoesNotRebuildRowsOrRing() {
         MainViewModel model = new MainViewModel(Locale.ENGLISH);
         model.apply(threeByThree(1_000));

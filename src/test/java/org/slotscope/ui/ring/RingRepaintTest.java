@@ -96,4 +96,47 @@ class RingRepaintTest {
         assertEquals(1125, SlotRingView.densityScale(scale, 1000), "above it: a new scale");
         assertEquals(337, SlotRingView.densityScale(scale, 300), "far below: a new scale");
     }
+
+    @Test
+    void changedSlotsAreExactlyThoseWhosePixelsDifferAlsoWhenTheScaleMoves() {
+        Random random = new Random(11);
+        for (int round = 0; round < 20; round++) {
+            int[] colors = new int[SLOTS];
+            int[] peers = new int[SLOTS];
+            int[] keys = new int[SLOTS];
+            for (int slot = 0; slot < SLOTS; slot++) {
+                colors[slot] = random.nextInt(3);
+                peers[slot] = random.nextInt(10) == 0 ? random.nextInt(3) : -1;
+                keys[slot] = random.nextInt(40);
+            }
+            int[] colors2 = colors.clone();
+            int[] peers2 = peers.clone();
+            int[] keys2 = keys.clone();
+            for (int k = 0; k < 50; k++) {
+                colors2[random.nextInt(SLOTS)] = random.nextInt(3);
+                peers2[random.nextInt(SLOTS)] = -1;
+                keys2[random.nextInt(SLOTS)] += random.nextInt(5);
+            }
+            int maxBefore = 40 + random.nextInt(3);
+            int maxAfter = round % 2 == 0 ? maxBefore : maxBefore + 1 + random.nextInt(200);
+            SlotRingView.Paint before = new SlotRingView.Paint(colors, peers, keys, maxBefore, SIDE, 0, -1, -1, 0, 0);
+            SlotRingView.Paint after = new SlotRingView.Paint(colors2, peers2, keys2, maxAfter, SIDE, 0, -1, -1, 0, 0);
+            int[] expected = java.util.stream.IntStream.range(0, SLOTS)
+                    .filter(slot -> colors[slot] != colors2[slot] || peers[slot] != peers2[slot]
+                            || SlotRingView.densityArgb(keys[slot], maxBefore)
+                            != SlotRingView.densityArgb(keys2[slot], maxAfter))
+                    .toArray();
+            assertArrayEquals(expected, SlotRingView.changedSlots(before, after), "round " + round);
+            assertTrue(expected.length > 0);
+        }
+    }
+
+    @Test
+    void openSlotsAndTheLargestCount() {
+        assertArrayEquals(new int[] {1, 3}, SlotRingView.openSlots(new int[] {-1, 0, -1, 4}));
+        assertArrayEquals(new int[0], SlotRingView.openSlots(new int[] {-1, -1}));
+        assertEquals(7, SlotRingView.max(new int[] {3, 7, 0}));
+        assertEquals(0, SlotRingView.max(new int[] {0, 0}));
+        assertEquals(1, SlotRingView.max(new int[0]), "no slots: a scale of 1");
+    }
 }

@@ -81,4 +81,22 @@ class SlotRingViewTest {
         assertEquals(200, smooth[16383], "wraps past slot 16383");
         assertEquals(100, smooth[16382]);
     }
+
+    @Test
+    void smoothingMatchesTheAverageOfEachWindowTakenOneByOne() {
+        java.util.Random random = new java.util.Random(5);
+        for (int n : new int[] {16384, 7, 3}) {
+            int[] keys = random.ints(n, 0, 1000).toArray();
+            for (int half : new int[] {0, 1, 2, 5}) {
+                int[] smooth = SlotRingView.smoothed(keys, half);
+                for (int slot = 0; slot < n; slot++) {
+                    long sum = 0;
+                    for (int d = -half; d <= half; d++) {
+                        sum += keys[Math.floorMod(slot + d, n)];
+                    }
+                    assertEquals((int) (sum * 100 / (2 * half + 1)), smooth[slot], "n " + n + " half " + half + " slot " + slot);
+                }
+            }
+        }
+    }
 }
