@@ -209,6 +209,32 @@ public final class Replication {
         cluster.scheduler().schedule(delay, () -> fullResync(node, masterId, incarnation));
     }
 
+    /**
+     * Detaches a replica from its master's stream until {@link #resyncNow}: for data written before
+     * time starts (a demo cluster's keys). Each write streamed to each replica is a task queued for
+     * the replication link's latency; a million of them kept the engine busy for seconds of real
+     * time after the window opened, with the clock held at that one millisecond.
+     */
+    public void holdStream(ClusterNode replica) {
+        KnownNode master = replica.state().myself().master();
+        if (master == null) {
+            throw new IllegalArgumentException(replica + " is not a replica");
+        }
+        replica.setSyncingFrom(master.id());
+    }
+
+    /**
+     * A held replica loads its master's data and offset at once: the end of a full resync, without
+     * repl-diskless-sync-delay or transfer time, which before time starts do not exist.
+     */
+    public void resyncNow(ClusterNode replica) {
+        NodeId master = replica.syncingFrom();
+        if (master == null) {
+            throw new IllegalStateException(replica + " is not held: see holdStream");
+        }
+        fullResync(replica, master, replica.incarnation());
+    }
+
     /** The snapshot arrives: flush, load the master's keys with their TTLs, take its offset. */
     private void fullResync(ClusterNode node, NodeId masterId, int incarnation) {
         KnownNode myself = node.state().myself();

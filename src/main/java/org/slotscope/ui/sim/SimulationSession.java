@@ -116,9 +116,21 @@ public final class SimulationSession implements AutoCloseable {
 
     /**
      * A few keys so key counts mean something; they spread over all masters by hash slot and are
-     * stored with SET through the command dispatcher, so replicas receive them too.
+     * stored with SET through the command dispatcher. The replicas load them with a full resync, at
+     * once: they hold every key when the clock starts, as after `redis-cli --cluster create` and a
+     * load that had finished.
      */
     private static void storeDemoKeys(SimCluster cluster, List<ClusterNode> nodes, int count) {
+        List<ClusterNode> replicas = nodes.stream().filter(node -> !node.isMaster()).toList();
+        replicas.forEach(cluster.replication()::holdStream);
+        try {
+            setDemoKeys(cluster, nodes, count);
+        } finally {
+            replicas.forEach(cluster.replication()::resyncNow);
+        }
+    }
+
+    private static void setDemoKeys(SimCluster cluster, List<ClusterNode> nodes, int count) {
         ClientSession[] sessions = new ClientSession[nodes.size()];
         ClusterNode[] ownerOfSlot = new ClusterNode[HashSlot.SLOTS];
         int[] indexOfSlot = new int[HashSlot.SLOTS];

@@ -1,6 +1,7 @@
 package org.slotscope.engine.replication;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -33,6 +34,32 @@ class ReplicationTest {
 
     private static String info(Reply reply) {
         return reply instanceof Reply.VerbatimString v ? v.text() : ((Reply.BulkString) reply).asString();
+    }
+
+    @Test
+    void aHeldReplicaTakesNoStreamThenLoadsEverythingAtOnce() {
+        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 1, 1);
+        ClusterNode master = nodes.get(0);
+        ClusterNode replica = nodes.get(1);
+        cluster.replication().holdStream(replica);
+        int pendingBefore = cluster.scheduler().pending();
+        for (int i = 0; i < 100; i++) {
+            run(master, "SET", "k" + i, "v" + i);
+        }
+        assertEquals(pendingBefore, cluster.scheduler().pending(), "no delivery queued per write");
+        long now = cluster.now();
+        cluster.replication().resyncNow(replica);
+        assertEquals(now, cluster.now(), "no time passes");
+        assertEquals(100, replica.keyspace().size());
+        assertEquals(master.state().myself().replOffset(), replica.state().myself().replOffset());
+        assertEquals(master.replId(), replica.replId());
+
+        run(master, "SET", "after", "x"); // and the stream goes on from there
+        cluster.runFor(10);
+        assertEquals(101, replica.keyspace().size());
+        assertEquals(master.state().myself().replOffset(), replica.state().myself().replOffset());
+        assertThrows(IllegalStateException.class, () -> cluster.replication().resyncNow(replica), "not held");
+        assertThrows(IllegalArgumentException.class, () -> cluster.replication().holdStream(master), "a master");
     }
 
     @Test

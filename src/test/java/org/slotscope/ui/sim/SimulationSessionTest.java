@@ -42,6 +42,27 @@ class SimulationSessionTest {
     }
 
     @Test
+    void replicasHoldTheDemoKeysWhenTheClockStarts() throws Exception {
+        session = SimulationSession.start(new ClusterShape(3, 3, 1, 5_000, 15_000), false);
+        ClusterSnapshot first = freshSnapshot();
+        assertEquals(0, first.virtualTimeMillis());
+        long masters = 0;
+        long replicas = 0;
+        for (NodeSnapshot node : first.nodes()) {
+            if (node.isMaster()) {
+                masters += node.keyCount();
+            } else {
+                replicas += node.keyCount();
+                NodeSnapshot master = first.nodes().stream().filter(n -> n.id().equals(node.masterId())).findFirst()
+                        .orElseThrow();
+                assertEquals(master.keyCount(), node.keyCount(), node.address() + " has its master's keys");
+            }
+        }
+        assertEquals(5_000, masters);
+        assertEquals(5_000, replicas);
+    }
+
+    @Test
     void rewindReplaysTheSeedAndTheJournaledInputsToTheSameState() throws Exception {
         session = SimulationSession.start(ClusterShape.demo(3), false);
         try (NodeLink link = session.connector().connect("127.0.0.1:7001")) {
