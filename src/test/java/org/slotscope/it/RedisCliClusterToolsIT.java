@@ -363,7 +363,13 @@ class RedisCliClusterToolsIT {
                 }
                 Thread.sleep(100);
             }
-            fail("the cluster did not settle on " + nodes + " nodes:\n" + last);
+            // every node's own view, so that a cluster that never settles shows who disagrees with whom
+            StringBuilder views = new StringBuilder();
+            for (int port : ports) {
+                views.append("\n--- CLUSTER NODES at ").append(port).append(":\n")
+                        .append(cli.run("-p", String.valueOf(port), "CLUSTER", "NODES"));
+            }
+            fail("the cluster did not settle on " + nodes + " nodes:\n" + last + views);
         }
     }
 }
