@@ -130,7 +130,7 @@ public final class SlotScopeApp extends Application {
                 String frames = window.models().frames().summary() + (probe == null ? ""
                         : String.format(Locale.ROOT, "; FX thread's longest block %.1f ms", probe.longestSinceMarkMillis()));
                 long endedAt = WindowJvm.sinceLaunch();
-                Platform.runLater(() -> { // the closing message is set just after "running" falls
+                Platform.runLater(() -> { // the next round starts outside this listener of "running"
                     reshardRounds.add(String.format(Locale.ROOT, "reshard round %d to %s (%.1f s, from %.1f s after"
                             + " the window was usable; %s): %s", round, target, (endedAt - startedAt) / 1000.0,
                             (startedAt - usableAfterMillis) / 1000.0, actions.messageProperty().get(), frames));

@@ -258,14 +258,15 @@ public final class ActionsViewModel {
         Consumer<MoveProgress> report = background.newestOnUi(
                 p -> progress.set(p.slotsTotal() == 0 ? 1 : p.slotsDone() / (double) p.slotsTotal()));
         background.run(() -> work.run(move, report),
+                // the outcome first, then the end: whoever sees the operation stop reads how it ended
                 (MoveExecutor.Result result) -> {
-                    running.set(false);
                     progress.set(1);
                     message.set(Messages.format(texts.get(), result.cancelled() ? "reshard.cancelled" : "reshard.done",
                             result.slotsMoved(), result.keysMoved()));
-                }, error -> {
                     running.set(false);
+                }, error -> {
                     message.set(Messages.format(texts.get(), "action.failed", oneLine(error)));
+                    running.set(false);
                 });
     }
 

@@ -154,12 +154,20 @@ class ActionsViewModelTest {
         assertEquals(0, before.ownerOf(3));
         SlotRange range = SlotRange.clockwise(16380, 3); // 16380-16383 (7002's) and 0-3 (7000's)
         model.moveTargetProperty().set("127.0.0.1:7001");
+        java.util.concurrent.CompletableFuture<String> messageWhenStopped = new java.util.concurrent.CompletableFuture<>();
+        model.runningProperty().addListener((obs, was, running) -> {
+            if (was && !running) {
+                messageWhenStopped.complete(model.messageProperty().get());
+            }
+        });
         model.moveSlots(range);
         waitUntilDone();
         long keys = 0;
         for (int i = 0; i < range.count(); i++) {
             keys += before.keysIn(range.slotAt(i));
         }
+        assertEquals("Moved 8 slots and " + keys + " keys.", messageWhenStopped.get(10, TimeUnit.SECONDS),
+                "whoever sees the move stop reads how it ended");
         assertEquals("Moved 8 slots and " + keys + " keys.", model.messageProperty().get());
         assertEquals(1.0, model.progressProperty().get());
         ClusterSnapshot after = snapshotWhereOwned(range, 1);
