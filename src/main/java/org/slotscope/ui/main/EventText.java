@@ -60,7 +60,12 @@ final class EventText {
         } else {
             return null; // most events of a reshard: decided before any formatting, a frame sees thousands
         }
-        return String.format(Locale.ROOT, "%8.3f s  ", event.time() / 1000.0) + text;
+        return at(event.time()) + text;
+    }
+
+    /** "   1.250 s  ": the virtual time every line starts with. */
+    static String at(long virtualMillis) {
+        return String.format(Locale.ROOT, "%8.3f s  ", virtualMillis / 1000.0);
     }
 
     private static String name(ClusterSnapshot snapshot, NodeId id) {

@@ -53,6 +53,7 @@ public final class WindowModels implements AutoCloseable {
     private final org.slotscope.ui.frame.WorkMeter work = new org.slotscope.ui.frame.WorkMeter();
     private final ObservableList<String> eventLines = FXCollections.observableArrayList();
     private int lastGeneration;
+    private boolean announced;
 
     public WindowModels(SimulationSession session, Locale locale, Executor uiThread) {
         this.session = session;
@@ -152,6 +153,10 @@ public final class WindowModels implements AutoCloseable {
     }
 
     public void apply(ClusterSnapshot snapshot) {
+        if (!announced) {
+            announced = true;
+            announce(snapshot);
+        }
         Map<String, String> ids = new HashMap<>();
         for (NodeSnapshot node : snapshot.nodes()) {
             ids.put(node.address(), node.id());
@@ -163,6 +168,13 @@ public final class WindowModels implements AutoCloseable {
         actions.apply(snapshot);
         playback.apply(snapshot);
         inspector.apply(snapshot);
+    }
+
+    /** The event list's first line says what the cluster is, so the list is not empty until something happens. */
+    private void announce(ClusterSnapshot snapshot) {
+        long keys = snapshot.nodes().stream().filter(NodeSnapshot::isMaster).mapToLong(NodeSnapshot::keyCount).sum();
+        eventLines.add(EventText.at(snapshot.virtualTimeMillis()) + Messages.format(main.bundle(), "events.clusterReady",
+                snapshot.masterCount(), snapshot.replicaCount(), keys));
     }
 
     /** Once per frame: the engine's new events become flights and event lines. */

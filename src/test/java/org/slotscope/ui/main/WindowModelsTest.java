@@ -42,4 +42,18 @@ class WindowModelsTest {
         assertEquals(1, models.tally().drawnMax());
         assertEquals(1412, models.tally().inFlightMax());
     }
+
+    @Test
+    void theEventListStartsWithWhatTheClusterIsOnce() throws Exception {
+        session = SimulationSession.start(new ClusterShape(1, 3, 1, 2_500, 15_000), false);
+        models = new WindowModels(session, Locale.ENGLISH, Runnable::run);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (session.latest() == null) {
+            assertTrue(System.nanoTime() < deadline, "no snapshot");
+            Thread.sleep(5);
+        }
+        models.apply(session.latest());
+        models.apply(session.latest());
+        assertEquals(List.of("   0.000 s  cluster ready: 3 masters, 3 replicas, 2,500 keys"), models.eventLines());
+    }
 }
