@@ -209,7 +209,7 @@ public final class WindowModels implements AutoCloseable {
                 skipped++;
                 continue;
             }
-            String line = EventText.describe(event, main.snapshotProperty().get());
+            String line = EventText.describe(event, main.snapshotProperty().get(), main.bundle());
             if (line != null) {
                 lines.addFirst(line);
                 routineListed += routine ? 1 : 0;
