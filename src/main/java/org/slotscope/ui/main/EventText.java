@@ -10,8 +10,8 @@ import org.slotscope.ui.sim.NodeSnapshot;
 
 /**
  * One line per engine event for the event list, in Redis's vocabulary (MOVED, fail?, configEpoch)
- * within a sentence in the window's language, nodes named by port. Routine traffic (bus messages, executed commands, MIGRATE batches) is left
- * out: it is drawn, not listed.
+ * within a sentence in the window's language, nodes named by port. Routine traffic (bus messages,
+ * executed commands, MIGRATE batches) is left out: it is drawn, not listed.
  */
 final class EventText {
     private EventText() {
@@ -56,9 +56,10 @@ final class EventText {
             text = say(texts, "event.replaces", name(snapshot, e.newMaster()), name(snapshot, e.oldMaster()), e.kind(),
                     e.epoch());
         } else if (event instanceof ClusterEvent.RoleChanged e) {
-            text = e.master() == null ? say(texts, "event.seesMaster", name(snapshot, e.viewer()), name(snapshot, e.node()))
-                    : say(texts, "event.seesReplica", name(snapshot, e.viewer()), name(snapshot, e.node()),
-                    name(snapshot, e.master()));
+            String viewer = name(snapshot, e.viewer());
+            String node = name(snapshot, e.node());
+            text = e.master() == null ? say(texts, "event.seesMaster", viewer, node)
+                    : say(texts, "event.seesReplica", viewer, node, name(snapshot, e.master()));
         } else if (event instanceof ClusterEvent.ClusterStateChanged e) {
             text = name(snapshot, e.viewer()) + " cluster_state:" + (e.ok() ? "ok" : "fail");
         } else if (event instanceof ClusterEvent.WritesLost e) {
