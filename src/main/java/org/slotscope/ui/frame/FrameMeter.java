@@ -37,8 +37,11 @@ public final class FrameMeter {
     private final Samples frameTimes = new Samples(CAPACITY);
     private boolean measuringFrameTimes;
 
-    /** Called at every pulse with its timestamp (AnimationTimer's {@code now}). */
-    public synchronized void frame(long nowNanos) {
+    /**
+     * Called at every pulse with its timestamp (AnimationTimer's {@code now}); returns the gap since
+     * the previous pulse, 0 for the first one (or the first after a reset).
+     */
+    public synchronized long frame(long nowNanos) {
         if (measuringFrameTimes) {
             long due = last == Long.MIN_VALUE ? nowNanos : Math.min(nowNanos, last + PULSE_NANOS);
             if (pendingCount == pending.length) {
@@ -48,13 +51,15 @@ public final class FrameMeter {
             }
             pending[pendingCount++] = due;
         }
+        long gap = 0;
         if (last != Long.MIN_VALUE) {
-            long gap = nowNanos - last;
+            gap = nowNanos - last;
             gaps.add(gap);
             // a frame that took two pulses' time made the window skip one: the pulses a user did not see
             missed += Math.max(0, Math.round(gap / (double) PULSE_NANOS) - 1);
         }
         last = nowNanos;
+        return gap;
     }
 
     /**

@@ -97,8 +97,6 @@ public final class MainWindow {
         onUsable = task;
     }
 
-    private long lastFrameNanos;
-
     private void applySnapshot(org.slotscope.ui.sim.ClusterSnapshot snapshot) {
         long start = System.nanoTime();
         models.apply(snapshot);
@@ -106,11 +104,10 @@ public final class MainWindow {
     }
 
     private void frame(long now) {
-        models.frames().frame(now);
-        if (lastFrameNanos != 0) {
-            models.actions().frameGap(now - lastFrameNanos); // a missed frame makes a running reshard wait
+        long gap = models.frames().frame(now);
+        if (gap > 0) {
+            models.actions().frameGap(gap); // a missed frame makes a running reshard wait
         }
-        lastFrameNanos = now;
         long start = System.nanoTime();
         models.main().frame();
         models.pullEvents(now);

@@ -37,12 +37,14 @@ class FrameMeterTest {
     @Test
     void jitterIsNotAMissedPulseButADoubleGapIs() {
         FrameMeter meter = new FrameMeter();
-        meter.frame(0);
-        meter.frame(17_900_000L); // a late pulse
+        assertEquals(0, meter.frame(0), "no gap before the first pulse");
+        assertEquals(17_900_000L, meter.frame(17_900_000L)); // a late pulse
         meter.frame(17_900_000L + 14_100_000L); // and the early one after it
         assertEquals(0, meter.missedPulses());
-        meter.frame(32_000_000L + 32_500_000L); // one pulse not shown
+        assertEquals(32_500_000L, meter.frame(32_000_000L + 32_500_000L)); // one pulse not shown
         assertEquals(1, meter.missedPulses());
+        meter.reset();
+        assertEquals(0, meter.frame(100_000_000L), "none after a reset either");
     }
 
     private static final long MS = 1_000_000L;
