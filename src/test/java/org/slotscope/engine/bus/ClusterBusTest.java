@@ -140,6 +140,45 @@ class ClusterBusTest {
                 .anyMatch(m -> m.type().equals("update") && m.to().equals(c.id())), "an UPDATE reached c");
     }
 
+    /**
+     * Redis 7.0's race between a fresh epoch and a closing import, as real Redis and `serve` both
+     * showed after `redis-cli --cluster fix` (which ends with BUMPEPOCH) and a rebalance. The
+     * importing node already holds the greatest configEpoch it knows of, so SETSLOT NODE gives it no
+     * new one (clusterBumpConfigEpochWithoutConsensus). The source, not yet told that the slot moved,
+     * still claims it with a greater epoch the importer has not heard of, and the importer gives the
+     * slot back (clusterUpdateSlotsConfigWith); in the rebalance it was a third node's UPDATE that
+     * did it, here it is the source's next PING. Once the source is told, nobody claims the slot any
+     * more and the importer never takes it back.
+     */
+    @Test
+    void anImportClosedBeforeAGreaterEpochIsHeardOfGoesBackToTheSource() {
+        List<ClusterNode> nodes = cluster.createReadyCluster("127.0.0.1", 7000, 3, 0);
+        ClusterNode a = nodes.get(0);
+        ClusterNode b = nodes.get(1);
+        ClusterNode c = nodes.get(2);
+        int slot = 5462; // b's first slot, no keys
+        assertEquals(Reply.simple("BUMPED 4"), run(a, "CLUSTER", "BUMPEPOCH"));
+        cluster.runFor(10_000); // everyone knows a's 4, the greatest
+        assertEquals(Reply.simple("BUMPED 5"), run(b, "CLUSTER", "BUMPEPOCH")); // nobody has heard yet
+        assertEquals(Reply.OK, run(a, "CLUSTER", "SETSLOT", String.valueOf(slot), "IMPORTING", b.id().value()));
+        assertEquals(Reply.OK, run(b, "CLUSTER", "SETSLOT", String.valueOf(slot), "MIGRATING", a.id().value()));
+        assertEquals(Reply.OK, run(a, "CLUSTER", "SETSLOT", String.valueOf(slot), "NODE", a.id().value()));
+        assertEquals(4, a.state().myself().configEpoch(), "no new epoch: a thinks it holds the greatest");
+        assertEquals(a.id(), a.state().slotOwner(slot).id());
+        // b pings a at least every node_timeout / 2; stop between two cron runs, with no PING in flight
+        cluster.runFor(2050);
+        assertEquals(5, a.state().lookup(b.id()).configEpoch());
+        assertEquals(b.id(), a.state().slotOwner(slot).id(), "b's claim with epoch 5 took the slot back");
+        // the rest of the tutorial's steps: the source, then every other master
+        assertEquals(Reply.OK, run(b, "CLUSTER", "SETSLOT", String.valueOf(slot), "NODE", a.id().value()));
+        assertEquals(Reply.OK, run(c, "CLUSTER", "SETSLOT", String.valueOf(slot), "NODE", a.id().value()));
+        cluster.runFor(30_000);
+        assertEquals(a.id(), b.state().slotOwner(slot).id());
+        assertEquals(a.id(), c.state().slotOwner(slot).id());
+        assertEquals(b.id(), a.state().slotOwner(slot).id(), "a never takes it back: nobody claims it");
+        assertFalse(a.state().myself().slots().get(slot));
+    }
+
     @Test
     void equalConfigEpochsAreMadeDistinct() {
         List<ClusterNode> nodes = emptyNodes(3);
