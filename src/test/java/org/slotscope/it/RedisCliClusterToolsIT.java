@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slotscope.engine.slot.HashSlot;
+import org.slotscope.testsupport.ClusterSettle;
 import org.slotscope.testsupport.RealCluster;
 import org.slotscope.testsupport.RedisCli;
 import org.slotscope.testsupport.ServeProcess;
@@ -328,48 +329,8 @@ class RedisCliClusterToolsIT {
             }
         }
 
-        /**
-         * What the shared benchmark script waits for between steps (pitfall 2 of its baseline: a node
-         * just added answers CLUSTERDOWN for a while): node 0 lists {@code nodes} nodes, none in
-         * handshake, every one of them says cluster_state:ok and agrees on the slots (check exits 0).
-         */
         private void awaitSettled(int nodes) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            String last = "";
-            while (System.nanoTime() < deadline) {
-                String listing = on(0, "CLUSTER", "NODES");
-                boolean settled = listing.lines().count() == nodes
-                        && listing.lines().noneMatch(l -> l.contains("handshake") || l.contains("noaddr"));
-                for (String line : listing.split("\n")) {
-                    if (!settled) {
-                        break;
-                    }
-                    String[] f = line.split(" ");
-                    String port = f[1].substring(f[1].indexOf(':') + 1, f[1].indexOf('@'));
-                    String nodesThere = cli.run("-p", port, "CLUSTER", "NODES");
-                    settled = cli.run("-p", port, "CLUSTER", "INFO").contains("cluster_state:ok")
-                            && nodesThere.lines().count() == nodes
-                            && nodesThere.lines().noneMatch(l -> l.contains("handshake") || l.contains("noaddr"));
-                }
-                if (settled) {
-                    RedisCli.Run check = cluster("check", entry());
-                    if (check.exit() == 0 && !check.printed().contains("[ERR]")
-                            && !check.printed().contains("[WARNING]")) {
-                        return;
-                    }
-                    last = check.printed();
-                } else {
-                    last = listing;
-                }
-                Thread.sleep(100);
-            }
-            // every node's own view, so that a cluster that never settles shows who disagrees with whom
-            StringBuilder views = new StringBuilder();
-            for (int port : ports) {
-                views.append("\n--- CLUSTER NODES at ").append(port).append(":\n")
-                        .append(cli.run("-p", String.valueOf(port), "CLUSTER", "NODES"));
-            }
-            fail("the cluster did not settle on " + nodes + " nodes:\n" + last + views);
+            ClusterSettle.await(cli, ports[0], nodes);
         }
     }
 }

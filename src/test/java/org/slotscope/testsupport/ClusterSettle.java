@@ -2,15 +2,26 @@ package org.slotscope.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Waits, through the real redis-cli, until a cluster (simulated or real) has settled after a change:
- * the entry node lists {@code nodes} nodes, none in handshake; every one of them lists them all and says
- * cluster_state:ok; and `redis-cli --cluster check` exits 0 without [ERR] or [WARNING]. This is what the
- * shared benchmark script waits for between steps: a node just added answers CLUSTERDOWN for a while,
- * on Redis as on the simulator (pitfall 2 of the shared baseline).
+ * the entry node lists {@code nodes} nodes, none in handshake; every one of them lists them all, says
+ * cluster_state:ok and gives every node the configEpoch the entry node gives it; and `redis-cli
+ * --cluster check` exits 0 without [ERR] or [WARNING]. This is what the shared benchmark script waits
+ * for between steps: a node just added answers CLUSTERDOWN for a while, on Redis as on the simulator
+ * (pitfall 2 of the shared baseline).
+ *
+ * <p>The epochs matter for the next reshard. `CLUSTER SETSLOT <slot> NODE <myself>` on the importing
+ * node bumps its configEpoch only when, in its own view, it does not already hold the greatest one
+ * (clusterBumpConfigEpochWithoutConsensus). An importer that has not yet heard of an epoch bumped
+ * elsewhere (`--cluster fix` ends with CLUSTER BUMPEPOCH) keeps its old one, and a claim or an UPDATE
+ * carrying the greater epoch gives the slot back to the source, for good once the source stops
+ * claiming it (ClusterBusTest and EpochRaceIT show it). Real Redis 7.0 and `serve` both ended
+ * `rebalance --cluster-weight <new>=0` that way, rarely, before this wait.
  */
 public final class ClusterSettle {
     private ClusterSettle() {
@@ -19,16 +30,19 @@ public final class ClusterSettle {
     public static void await(RedisCli cli, int entryPort, int nodes) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String last = "";
+        String listing = "";
         while (System.nanoTime() < deadline) {
-            String listing = cli.run("-p", String.valueOf(entryPort), "CLUSTER", "NODES");
+            listing = cli.run("-p", String.valueOf(entryPort), "CLUSTER", "NODES");
             boolean settled = agrees(listing, nodes);
+            Map<String, String> epochs = configEpochs(listing);
             for (String line : listing.split("\n")) {
                 if (!settled) {
                     break;
                 }
                 String port = port(line.split(" ")[1]);
+                String there = cli.run("-p", port, "CLUSTER", "NODES");
                 settled = cli.run("-p", port, "CLUSTER", "INFO").contains("cluster_state:ok")
-                        && agrees(cli.run("-p", port, "CLUSTER", "NODES"), nodes);
+                        && agrees(there, nodes) && configEpochs(there).equals(epochs);
             }
             if (settled) {
                 RedisCli.Run check = cli.exec(List.of("--cluster", "check", "127.0.0.1:" + entryPort), "");
@@ -41,7 +55,24 @@ public final class ClusterSettle {
             }
             Thread.sleep(100);
         }
-        fail("the cluster did not settle on " + nodes + " nodes:\n" + last);
+        // every node's own view, so that a cluster that never settles shows who disagrees with whom
+        StringBuilder views = new StringBuilder();
+        for (String line : listing.split("\n")) {
+            String port = port(line.split(" ")[1]);
+            views.append("\n--- CLUSTER NODES at ").append(port).append(":\n")
+                    .append(cli.run("-p", port, "CLUSTER", "NODES"));
+        }
+        fail("the cluster did not settle on " + nodes + " nodes:\n" + last + views);
+    }
+
+    /** Node id to the config-epoch field of its CLUSTER NODES line (a replica's is its master's). */
+    public static Map<String, String> configEpochs(String listing) {
+        Map<String, String> epochs = new HashMap<>();
+        for (String line : listing.split("\n")) {
+            String[] f = line.split(" ");
+            epochs.put(f[0], f[6]);
+        }
+        return epochs;
     }
 
     private static boolean agrees(String listing, int nodes) {
