@@ -1,5 +1,6 @@
 package org.slotscope.admin;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,6 +17,9 @@ public final class OperationControl {
     private volatile long startRestUntil = System.nanoTime();
     /** No unit of work starts before this System.nanoTime (see yieldFor). */
     private final AtomicLong yieldUntil = new AtomicLong(System.nanoTime());
+    /** The rest after the first unit of work (see restAfterFirst); taken once, by the first to finish one. */
+    private volatile long firstRestNanos;
+    private final AtomicBoolean firstRestTaken = new AtomicBoolean();
     /** When each thread of the operation last went on (lanes move in parallel, each on its thread). */
     private final ThreadLocal<long[]> wentOn = ThreadLocal.withInitial(() -> new long[] {-1});
 
@@ -36,6 +40,16 @@ public final class OperationControl {
     public void restMoreFor(double ratio, long nanos) {
         startRestRatio = requireRatio(ratio);
         startRestUntil = System.nanoTime() + Math.max(0, nanos);
+    }
+
+    /**
+     * Once the first unit of work is done, every thread of the operation rests {@code nanos} before
+     * its next one. The window's first frames of a reshard (the first open slot, the first marker, the
+     * first event lines) run code no frame ran before; without this the reshard's threads took the
+     * cores from them.
+     */
+    public void restAfterFirst(long nanos) {
+        firstRestNanos = Math.max(0, nanos);
     }
 
     /**
@@ -89,6 +103,9 @@ public final class OperationControl {
      */
     public boolean proceed() {
         long[] last = wentOn.get();
+        if (last[0] >= 0 && firstRestNanos > 0 && firstRestTaken.compareAndSet(false, true)) {
+            yieldFor(firstRestNanos);
+        }
         long until = yieldUntil.get();
         double ratio = restPerWork;
         long now = System.nanoTime();

@@ -70,6 +70,17 @@ class OperationControlTest {
     }
 
     @Test
+    void afterTheFirstUnitEveryThreadRestsOnce() throws Exception {
+        OperationControl control = new OperationControl();
+        control.restAfterFirst(TimeUnit.SECONDS.toNanos(1));
+        assertTrue(timedProceed(control) < TimeUnit.MILLISECONDS.toNanos(500), "no rest before any work");
+        long rested = timedProceed(control);
+        assertTrue(rested >= TimeUnit.MILLISECONDS.toNanos(900), "rested " + rested / 1e6 + " ms after the first unit");
+        // once: the next unit goes on at once (half the rest is a wide margin on a busy machine)
+        assertTrue(timedProceed(control) < TimeUnit.MILLISECONDS.toNanos(500), "no second rest");
+    }
+
+    @Test
     void aSlowStartRestsLongerForItsTime() throws Exception {
         OperationControl control = new OperationControl();
         control.restAfterWork(0);
