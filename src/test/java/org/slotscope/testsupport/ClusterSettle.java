@@ -58,7 +58,11 @@ public final class ClusterSettle {
         // every node's own view, so that a cluster that never settles shows who disagrees with whom
         StringBuilder views = new StringBuilder();
         for (String line : listing.split("\n")) {
-            String port = port(line.split(" ")[1]);
+            String[] fields = line.split(" ");
+            if (fields.length < 8) {
+                continue; // not a node line (an error, or nothing)
+            }
+            String port = port(fields[1]);
             views.append("\n--- CLUSTER NODES at ").append(port).append(":\n")
                     .append(cli.run("-p", port, "CLUSTER", "NODES"));
         }
@@ -66,11 +70,13 @@ public final class ClusterSettle {
     }
 
     /** Node id to the config-epoch field of its CLUSTER NODES line (a replica's is its master's). */
-    public static Map<String, String> configEpochs(String listing) {
+    private static Map<String, String> configEpochs(String listing) {
         Map<String, String> epochs = new HashMap<>();
         for (String line : listing.split("\n")) {
             String[] f = line.split(" ");
-            epochs.put(f[0], f[6]);
+            if (f.length >= 8) {
+                epochs.put(f[0], f[6]);
+            }
         }
         return epochs;
     }
