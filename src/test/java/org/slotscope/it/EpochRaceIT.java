@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.slotscope.admin.ClusterNodesParser;
+import org.slotscope.admin.NodeEntry;
 import org.slotscope.testsupport.ClusterSettle;
 import org.slotscope.testsupport.RealCluster;
 import org.slotscope.testsupport.RedisCli;
@@ -72,7 +74,7 @@ class EpochRaceIT {
                 assertEquals("OK", on(0, "CLUSTER", "SETSLOT", String.valueOf(slot), "IMPORTING", b));
                 assertEquals("OK", on(1, "CLUSTER", "SETSLOT", String.valueOf(slot), "MIGRATING", a));
                 assertEquals("OK", on(0, "CLUSTER", "SETSLOT", String.valueOf(slot), "NODE", a));
-                String aNow = field(on(0, "CLUSTER", "NODES"), a, 6);
+                String aNow = epoch(on(0, "CLUSTER", "NODES"), a);
                 if (!aNow.equals(aEpoch)) {
                     finishMove(slot, a);
                     ClusterSettle.await(cli, port.applyAsInt(0), 3);
@@ -138,7 +140,7 @@ class EpochRaceIT {
         private void awaitEpoch(int viewer, String id, String epoch) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             String listing = on(viewer, "CLUSTER", "NODES");
-            while (!field(listing, id, 6).equals(epoch)) {
+            while (!epoch(listing, id).equals(epoch)) {
                 if (System.nanoTime() > deadline) {
                     fail("node " + viewer + " never listed " + id + " with configEpoch " + epoch + ":\n" + listing);
                 }
@@ -147,43 +149,25 @@ class EpochRaceIT {
             }
         }
 
-        private static String field(String listing, String id, int index) {
-            for (String line : listing.split("\n")) {
-                if (line.startsWith(id + " ")) {
-                    return line.split(" ")[index];
-                }
-            }
-            throw new AssertionError(id + " is not listed:\n" + listing);
+        /** {@code id}'s line of a CLUSTER NODES listing. */
+        private static NodeEntry entry(String listing, String id) {
+            return ClusterNodesParser.parse(listing).stream().filter(n -> n.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new AssertionError(id + " is not listed:\n" + listing));
+        }
+
+        private static String epoch(String listing, String id) {
+            return Long.toString(entry(listing, id).configEpoch());
         }
 
         private static int firstSlot(String listing, String id) {
-            for (String line : listing.split("\n")) {
-                String[] f = line.split(" ");
-                if (f[0].equals(id) && f.length > 8) {
-                    return Integer.parseInt(f[8].split("-")[0]);
-                }
-            }
-            throw new AssertionError(id + " owns no slot:\n" + listing);
+            int first = entry(listing, id).slots().nextSetBit(0);
+            assertTrue(first >= 0, id + " owns no slot:\n" + listing);
+            return first;
         }
 
         /** Whether {@code listing} gives {@code slot} to node {@code id}. */
         private static boolean owns(String listing, String id, int slot) {
-            for (String line : listing.split("\n")) {
-                String[] f = line.split(" ");
-                if (!f[0].equals(id)) {
-                    continue;
-                }
-                for (int i = 8; i < f.length; i++) {
-                    if (f[i].startsWith("[")) {
-                        continue; // an open slot, not an owned one
-                    }
-                    String[] r = f[i].split("-");
-                    if (Integer.parseInt(r[0]) <= slot && slot <= Integer.parseInt(r[r.length - 1])) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            return entry(listing, id).slots().get(slot);
         }
     }
 }
