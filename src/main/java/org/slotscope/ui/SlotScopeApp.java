@@ -14,6 +14,7 @@ import org.slotscope.ui.main.MainWindow;
 import org.slotscope.ui.main.Screenshot;
 import org.slotscope.ui.sim.NodeSnapshot;
 import org.slotscope.ui.sim.SimulationSession;
+import org.slotscope.ui.task.WorkerPriority;
 
 /**
  * The JavaFX application: a simulated cluster (3 masters, 1 replica each unless told otherwise) and
@@ -192,6 +193,7 @@ public final class SlotScopeApp extends Application {
             System.out.println("window usable " + usableAfterMillis + " ms after the java command started");
             System.out.println("jvm options: " + String.join(" ", java.lang.management.ManagementFactory
                     .getRuntimeMXBean().getInputArguments().stream().filter(o -> !o.startsWith("-D")).toList()));
+            System.out.println("worker threads: " + WorkerPriority.outcome());
         }
     }
 }

@@ -39,6 +39,11 @@ public final class RedisBinaries {
         return require("script", "bsdutils");
     }
 
+    /** util-linux `renice`, with which the window's workers lower their priority (Debian: bsdutils). */
+    public static Path requireRenice() {
+        return require("renice", "bsdutils");
+    }
+
     /** The program's path on PATH, if there is one. */
     public static Optional<Path> find(String program) {
         String path = System.getenv("PATH");

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,7 @@ import org.slotscope.engine.node.ClusterNode;
 import org.slotscope.engine.node.NodeConfig;
 import org.slotscope.engine.slot.HashSlot;
 import org.slotscope.link.Connector;
+import org.slotscope.ui.task.WorkerPriority;
 
 /**
  * The simulated cluster behind the window. The {@link SimCluster} lives on its {@link EngineLoop}
@@ -104,7 +106,9 @@ public final class SimulationSession implements AutoCloseable {
         // No trace hash and a small event memory: a 1M-key reshard emits hundreds of thousands of events.
         SimCluster cluster = new SimCluster(shape.seed(), new NodeConfig().nodeTimeout(shape.nodeTimeout()),
                 new EventLog(10_000, false));
-        return new EngineLoop(cluster, "slotscope-engine");
+        // below the FX thread's priority, and with it every thread it starts (the workload's clients)
+        return new EngineLoop(cluster, Executors.newSingleThreadScheduledExecutor(
+                r -> WorkerPriority.newThread(r, "slotscope-engine")));
     }
 
     /** The state before any input: a pure function of the shape (and so of its seed). */

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * The one way work leaves the FX thread: anything that waits for the engine (a console command, a
  * reshard, a fault) runs on these daemon threads and hands its result back through {@code ui}, which
- * is Platform::runLater in the window and a direct call in view-model tests.
+ * is Platform::runLater in the window and a direct call in view-model tests. They run below the FX
+ * thread's priority ({@link WorkerPriority}).
  */
 public final class Background implements AutoCloseable {
     private final ExecutorService workers;
@@ -19,11 +20,8 @@ public final class Background implements AutoCloseable {
 
     public Background(Executor ui) {
         AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "slotscope-background-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newCachedThreadPool(
+                r -> WorkerPriority.newThread(r, "slotscope-background-" + count.incrementAndGet()));
         this.ui = ui;
     }
 
