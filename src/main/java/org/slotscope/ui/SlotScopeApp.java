@@ -129,7 +129,8 @@ public final class SlotScopeApp extends Application {
                 }
                 actions.runningProperty().removeListener(this);
                 String frames = window.models().frames().summary() + (probe == null ? ""
-                        : String.format(Locale.ROOT, "; FX thread's longest block %.1f ms", probe.longestSinceMarkMillis()));
+                        : String.format(Locale.ROOT, "; FX thread's longest block %.1f ms, from %.2f s into the round",
+                                probe.longestSinceMarkMillis(), probe.longestSinceMarkBeganMillis() / 1000));
                 long endedAt = WindowJvm.sinceLaunch();
                 Platform.runLater(() -> { // the next round starts outside this listener of "running"
                     reshardRounds.add(String.format(Locale.ROOT, "reshard round %d to %s (%.1f s, from %.1f s after"

@@ -22,7 +22,10 @@ public final class FxBlockProbe implements AutoCloseable {
     private static final long NOT_YET = Long.MIN_VALUE;
 
     private final AtomicLong longestNanos = new AtomicLong();
-    private final AtomicLong longestSinceMarkNanos = new AtomicLong();
+    /** The longest block since the mark and when it began, after the mark; guarded by {@code this}. */
+    private long longestSinceMarkNanos;
+    private long longestSinceMarkBeganNanos;
+    private long markNanos;
     private final AtomicLong samples = new AtomicLong();
     private final Thread thread;
     private final Consumer<Runnable> post;
@@ -61,7 +64,7 @@ public final class FxBlockProbe implements AutoCloseable {
             post.accept(() -> {
                 long now = nanoTime.getAsLong();
                 longestNanos.accumulateAndGet(now - dueAt, Math::max);
-                longestSinceMarkNanos.accumulateAndGet(now - dueAt, Math::max);
+                sinceMark(now - dueAt, dueAt);
                 samples.incrementAndGet();
                 synchronized (ranAt) {
                     ranAt[0] = now;
@@ -92,14 +95,31 @@ public final class FxBlockProbe implements AutoCloseable {
         return longestNanos.get() / 1e6;
     }
 
+    private synchronized void sinceMark(long blockNanos, long beganNanos) {
+        if (blockNanos > longestSinceMarkNanos) {
+            longestSinceMarkNanos = blockNanos;
+            longestSinceMarkBeganNanos = beganNanos;
+        }
+    }
+
     /** Starts a second measure, for a span inside the whole run (one reshard of several). */
-    public void mark() {
-        longestSinceMarkNanos.set(0);
+    public synchronized void mark() {
+        longestSinceMarkNanos = 0;
+        markNanos = nanoTime.getAsLong();
+        longestSinceMarkBeganNanos = markNanos;
     }
 
     /** The longest block since {@link #mark}. */
-    public double longestSinceMarkMillis() {
-        return longestSinceMarkNanos.get() / 1e6;
+    public synchronized double longestSinceMarkMillis() {
+        return longestSinceMarkNanos / 1e6;
+    }
+
+    /**
+     * When the longest block since {@link #mark} began, in ms after the mark (0 when it began before
+     * it): so a report can tell a reshard's first frames from a pause in its middle.
+     */
+    public synchronized double longestSinceMarkBeganMillis() {
+        return Math.max(0, longestSinceMarkBeganNanos - markNanos) / 1e6;
     }
 
     public long samples() {

@@ -73,5 +73,7 @@ class FxBlockProbeTest {
         runUntil(probe[0], 10);
         assertEquals(90, probe[0].longestMillis(), 0.001);
         assertEquals(30, probe[0].longestSinceMarkMillis(), 0.001);
+        // marked as the 7th probe ran; the block began when the 9th was due, two periods later
+        assertEquals(2 * FxBlockProbe.PERIOD_MILLIS, probe[0].longestSinceMarkBeganMillis(), 0.001);
     }
 }
