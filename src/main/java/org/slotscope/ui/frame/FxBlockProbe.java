@@ -22,7 +22,7 @@ public final class FxBlockProbe implements AutoCloseable {
     private static final long NOT_YET = Long.MIN_VALUE;
 
     private final AtomicLong longestNanos = new AtomicLong();
-    /** The longest block since the mark and when it began, after the mark; guarded by {@code this}. */
+    /** Since the last mark: the longest block, when it began and when the mark was made (nanoTime); guarded by {@code this}. */
     private long longestSinceMarkNanos;
     private long longestSinceMarkBeganNanos;
     private long markNanos;
