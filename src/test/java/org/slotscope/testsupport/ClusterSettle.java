@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slotscope.admin.ClusterNodesParser;
+import org.slotscope.admin.NodeEntry;
 
 /**
  * Waits, through the real redis-cli, until a cluster (simulated or real) has settled after a change:
@@ -34,12 +37,12 @@ public final class ClusterSettle {
         while (System.nanoTime() < deadline) {
             listing = cli.run("-p", String.valueOf(entryPort), "CLUSTER", "NODES");
             boolean settled = agrees(listing, nodes);
-            Map<String, String> epochs = configEpochs(listing);
-            for (String line : listing.split("\n")) {
+            Map<String, Long> epochs = configEpochs(listing);
+            for (NodeEntry node : nodeLines(listing)) {
                 if (!settled) {
                     break;
                 }
-                String port = port(line.split(" ")[1]);
+                String port = String.valueOf(node.port());
                 String there = cli.run("-p", port, "CLUSTER", "NODES");
                 settled = cli.run("-p", port, "CLUSTER", "INFO").contains("cluster_state:ok")
                         && agrees(there, nodes) && configEpochs(there).equals(epochs);
@@ -57,28 +60,27 @@ public final class ClusterSettle {
         }
         // every node's own view, so that a cluster that never settles shows who disagrees with whom
         StringBuilder views = new StringBuilder();
-        for (String line : listing.split("\n")) {
-            String[] fields = line.split(" ");
-            if (fields.length < 8) {
-                continue; // not a node line (an error, or nothing)
-            }
-            String port = port(fields[1]);
+        for (NodeEntry node : nodeLines(listing)) {
+            String port = String.valueOf(node.port());
             views.append("\n--- CLUSTER NODES at ").append(port).append(":\n")
                     .append(cli.run("-p", port, "CLUSTER", "NODES"));
         }
         fail("the cluster did not settle on " + nodes + " nodes:\n" + last + views);
     }
 
-    /** Node id to the config-epoch field of its CLUSTER NODES line (a replica's is its master's). */
-    private static Map<String, String> configEpochs(String listing) {
-        Map<String, String> epochs = new HashMap<>();
-        for (String line : listing.split("\n")) {
-            String[] f = line.split(" ");
-            if (f.length >= 8) {
-                epochs.put(f[0], f[6]);
-            }
+    /** Node id to the config epoch of its CLUSTER NODES line (a replica's is its master's). */
+    private static Map<String, Long> configEpochs(String listing) {
+        Map<String, Long> epochs = new HashMap<>();
+        for (NodeEntry node : nodeLines(listing)) {
+            epochs.put(node.id(), node.configEpoch());
         }
         return epochs;
+    }
+
+    /** The node lines of what redis-cli printed for CLUSTER NODES; anything else (an error) is skipped. */
+    private static List<NodeEntry> nodeLines(String listing) {
+        return ClusterNodesParser.parse(listing.lines().filter(l -> l.strip().split(" ").length >= 8)
+                .collect(Collectors.joining("\n")));
     }
 
     private static boolean agrees(String listing, int nodes) {
