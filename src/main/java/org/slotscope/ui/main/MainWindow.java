@@ -109,7 +109,7 @@ public final class MainWindow {
             models.actions().frameGap(gap); // a missed frame makes a running reshard wait
         }
         long start = System.nanoTime();
-        models.main().frame();
+        models.frame();
         models.pullEvents(now);
         long pulled = System.nanoTime();
         view.paintFrame(now);

@@ -54,6 +54,10 @@ public final class WindowModels implements AutoCloseable {
     private final ObservableList<String> eventLines = FXCollections.observableArrayList();
     private int lastGeneration;
     private boolean announced;
+    /** The snapshot the console, actions, timeline and inspector have still to take (see {@link #frame()}). */
+    private ClusterSnapshot restDue;
+    private boolean appliedThisFrame;
+    private boolean restLate;
 
     public WindowModels(SimulationSession session, Locale locale, Executor uiThread) {
         this.session = session;
@@ -164,10 +168,42 @@ public final class WindowModels implements AutoCloseable {
         traffic.setNodes(ids);
         workload.refresh();
         main.apply(snapshot);
-        console.apply(snapshot);
-        actions.apply(snapshot);
-        playback.apply(snapshot);
-        inspector.apply(snapshot);
+        // snapshots in two frames running: the rest must not wait for a frame without one
+        restLate = restDue != null && !appliedThisFrame;
+        appliedThisFrame = true;
+        restDue = snapshot;
+    }
+
+    /**
+     * Called once per frame, after the frame's snapshot if it had one. A snapshot reaches the ring in
+     * its own frame; the console, quick actions, timeline and inspector take it in the next frame, and
+     * the table and legend in the frames after that ({@link MainViewModel#frame()}). One heavy change per
+     * frame: the first snapshot of a reshard did all of them in one frame, and with code that had not
+     * run before (the timeline's first marker, the migration arcs) that frame blocked the FX thread for
+     * 35-50 ms. The later ones see the newest snapshot; a snapshot they missed meanwhile is superseded.
+     */
+    public void frame() {
+        if (appliedThisFrame) {
+            appliedThisFrame = false;
+            if (restLate) {
+                applyRest();
+            }
+            main.frame();
+        } else if (restDue != null) {
+            applyRest();
+        } else {
+            main.frame();
+        }
+    }
+
+    private void applyRest() {
+        ClusterSnapshot due = restDue;
+        restDue = null;
+        restLate = false;
+        console.apply(due);
+        actions.apply(due);
+        playback.apply(due);
+        inspector.apply(due);
     }
 
     /** The event list's first line says what the cluster is, so the list is not empty until something happens. */

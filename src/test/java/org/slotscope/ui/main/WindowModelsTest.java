@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slotscope.ui.sim.ClusterShape;
+import org.slotscope.ui.sim.ClusterSnapshot;
 import org.slotscope.ui.sim.SimulationSession;
 import org.slotscope.ui.traffic.Flight;
 import org.slotscope.ui.traffic.TrafficModel;
@@ -55,5 +56,43 @@ class WindowModelsTest {
         models.apply(session.latest());
         models.apply(session.latest());
         assertEquals(List.of("   0.000 s  cluster ready: 3 masters, 3 replicas, 2,500 keys"), models.eventLines());
+    }
+
+    @Test
+    void aSnapshotReachesTheRingInItsFrameAndTheConsoleActionsTimelineAndInspectorInTheNext() throws Exception {
+        session = SimulationSession.start(new ClusterShape(1, 3, 1, 2_500, 15_000), false);
+        models = new WindowModels(session, Locale.ENGLISH, Runnable::run);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (session.latest() == null) {
+            assertTrue(System.nanoTime() < deadline, "no snapshot");
+            Thread.sleep(5);
+        }
+        ClusterSnapshot first = session.latest();
+        models.apply(first);
+        assertEquals(first, models.main().snapshotProperty().get(), "the ring's model takes it at once");
+        assertTrue(models.console().nodes().isEmpty(), "the console waits for the next frame");
+        models.frame();
+        assertTrue(models.console().nodes().isEmpty(), "not in the frame that applied the snapshot");
+        models.frame();
+        assertEquals(6, models.console().nodes().size());
+        assertEquals(first.virtualTimeMillis(), models.playback().timeProperty().get());
+        assertEquals(3, models.actions().masters().size());
+
+        // a snapshot in every frame: the rest takes the newest one and waits no more than one frame
+        ClusterSnapshot second = later(first, 1_000);
+        ClusterSnapshot third = later(first, 2_000);
+        models.apply(second);
+        models.frame();
+        assertEquals(first.virtualTimeMillis(), models.playback().timeProperty().get());
+        models.apply(third);
+        models.frame();
+        assertEquals(third.virtualTimeMillis(), models.playback().timeProperty().get());
+        models.frame();
+        assertEquals(third.virtualTimeMillis(), models.playback().timeProperty().get());
+    }
+
+    private static ClusterSnapshot later(ClusterSnapshot snapshot, long millis) {
+        return new ClusterSnapshot(snapshot.virtualTimeMillis() + millis, snapshot.slotOwner(), snapshot.nodes(),
+                snapshot.clusterOk());
     }
 }
