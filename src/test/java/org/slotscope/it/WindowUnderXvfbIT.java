@@ -39,7 +39,7 @@ class WindowUnderXvfbIT {
         Path log = Files.createTempFile("slotscope-window", ".log");
         Process app = new ProcessBuilder(List.of(xvfbRun.toString(), "-a", "-s", "-screen 0 1920x1200x24",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dprism.order=sw", "-jar", jar,
-                "window", "--frame-stats", "--screenshot", shot.toString(), "--screenshot-delay", "1500"))
+                "window", "--frame-stats", "--reshard", "50", "--screenshot", shot.toString(), "--screenshot-delay", "1500"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean exited = app.waitFor(90, TimeUnit.SECONDS);
         if (!exited) {
@@ -57,6 +57,9 @@ class WindowUnderXvfbIT {
         assertTrue(output.contains(" frames);  interval p50 "), output);
         // java -jar cannot carry JVM options: the window ran in a JVM of its own, with its collector settings
         assertTrue(output.contains("jvm options: -Xmn") && output.contains("-XX:MaxTenuringThreshold=0"), output);
+        // --reshard starts as the Reshard button does, once the window is usable: every panel knows the nodes
+        assertTrue(output.contains("reshard of 50 slots: Moving 50 slots") || output.contains("reshard of 50 slots: Moved 50 slots"),
+                output);
         System.out.println("under Xvfb: " + usable.group() + "; " + output.lines()
                 .filter(l -> l.startsWith("frame-stats") || l.startsWith("fx-thread")).toList());
 

@@ -91,7 +91,8 @@ public final class MainWindow {
 
     /**
      * Runs {@code task} once, at the first frame that shows the whole cluster (every node in the
-     * table and the ring drawn): the moment a person can start using the window.
+     * table and the ring drawn, and the actions and console know the nodes): the moment a person can
+     * start using the window.
      */
     public void whenUsable(Runnable task) {
         onUsable = task;
@@ -116,7 +117,7 @@ public final class MainWindow {
         long painted = System.nanoTime();
         models.work().add("events", pulled - start);
         models.work().add("paint", painted - pulled);
-        if (onUsable != null && models.main().snapshotProperty().get() != null
+        if (onUsable != null && models.main().snapshotProperty().get() != null && models.caughtUp()
                 && view.nodeTable().getItems().size() == models.main().snapshotProperty().get().nodes().size()
                 && view.ring().image() != null) {
             Runnable task = onUsable;

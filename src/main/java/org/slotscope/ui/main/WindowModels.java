@@ -196,6 +196,11 @@ public final class WindowModels implements AutoCloseable {
         }
     }
 
+    /** Whether every model has the newest snapshot (false between a snapshot's frame and the next). */
+    public boolean caughtUp() {
+        return restDue == null;
+    }
+
     private void applyRest() {
         ClusterSnapshot due = restDue;
         restDue = null;

@@ -1,6 +1,7 @@
 package org.slotscope.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -73,7 +74,9 @@ class WindowModelsTest {
         assertTrue(models.console().nodes().isEmpty(), "the console waits for the next frame");
         models.frame();
         assertTrue(models.console().nodes().isEmpty(), "not in the frame that applied the snapshot");
+        assertFalse(models.caughtUp());
         models.frame();
+        assertTrue(models.caughtUp());
         assertEquals(6, models.console().nodes().size());
         assertEquals(first.virtualTimeMillis(), models.playback().timeProperty().get());
         assertEquals(3, models.actions().masters().size());
