@@ -30,6 +30,7 @@ public final class SlotScopeApp extends Application {
     private MainWindow window;
     private FxBlockProbe probe;
     private long usableAfterMillis = -1;
+    private volatile String compilerThreads = "not lowered (the window never became usable)";
 
     public static void main(String[] args) {
         Application.launch(SlotScopeApp.class, args);
@@ -68,6 +69,10 @@ public final class SlotScopeApp extends Application {
     /** The first frame that shows the whole cluster: the window can be used from here on. */
     private void usable() {
         usableAfterMillis = WindowJvm.sinceLaunch();
+        // off the FX thread: it starts a renice process (see WorkerPriority.lowerCompilerThreads)
+        Thread lower = new Thread(() -> compilerThreads = WorkerPriority.lowerCompilerThreads(), "slotscope-lower-jit");
+        lower.setDaemon(true);
+        lower.start();
         if (options.frameStats()) {
             System.out.println("window usable " + usableAfterMillis + " ms after the java command started");
         }
@@ -194,7 +199,7 @@ public final class SlotScopeApp extends Application {
             System.out.println("window usable " + usableAfterMillis + " ms after the java command started");
             System.out.println("jvm options: " + String.join(" ", java.lang.management.ManagementFactory
                     .getRuntimeMXBean().getInputArguments().stream().filter(o -> !o.startsWith("-D")).toList()));
-            System.out.println("worker threads: " + WorkerPriority.outcome());
+            System.out.println("worker threads: " + WorkerPriority.outcome() + "; JIT compiler threads: " + compilerThreads);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,7 @@ public final class WorkerPriority {
             OUTCOME.set("nice " + before.getAsInt());
             return before; // the user already started the window lower than this
         }
-        String failure = renice(tid.getAsInt(), nice);
+        String failure = renice(nice, List.of(tid.getAsInt()));
         OptionalInt after = currentNice();
         OUTCOME.set(failure == null && after.isPresent() ? "nice " + after.getAsInt()
                 : "normal priority (" + (failure != null ? failure : "nice not readable") + ")");
@@ -97,9 +98,9 @@ public final class WorkerPriority {
     }
 
     /** Null when renice ran and succeeded, or what went wrong. */
-    private static String renice(int tid, int nice) {
+    private static String renice(int nice, List<Integer> tids) {
         try {
-            Process process = new ProcessBuilder(reniceCommand(tid, nice)).redirectErrorStream(true)
+            Process process = new ProcessBuilder(reniceCommand(nice, tids)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroy();
@@ -114,9 +115,64 @@ public final class WorkerPriority {
         }
     }
 
-    /** {@code renice} for one thread: Linux's setpriority takes a thread id where it takes a process id. */
-    static List<String> reniceCommand(int tid, int nice) {
-        return List.of("renice", "-n", String.valueOf(nice), "-p", String.valueOf(tid));
+    /** {@code renice} for threads: Linux's setpriority takes a thread id where it takes a process id. */
+    static List<String> reniceCommand(int nice, List<Integer> tids) {
+        List<String> command = new ArrayList<>(List.of("renice", "-n", String.valueOf(nice), "-p"));
+        tids.forEach(tid -> command.add(String.valueOf(tid)));
+        return command;
+    }
+
+    /**
+     * Lowers the JVM's JIT compiler threads to the workers' nice value, and says how that went for
+     * --frame-stats ("nice 10 (2 threads)"). The window calls it once it is usable, so the launch keeps
+     * the compilers at full priority. Why: at a reshard's start the migration's code becomes hot, and
+     * in the FX thread's blocks of 30-50 ms then, C2 and C1 had taken 25-37 and 7-18 ms of CPU against
+     * the FX thread's 15-19 ms (per-thread CPU time from {@code /proc/self/task/}*{@code /schedstat}).
+     * At the same nice as the engine they still compile at full speed when the window is idle. A
+     * compiler thread that HotSpot adds later is started by a compiler thread and inherits the value.
+     */
+    public static String lowerCompilerThreads() {
+        int nice = wantedNice(System.getProperty(NICE_PROPERTY));
+        if (nice == 0) {
+            return "normal priority (" + NICE_PROPERTY + "=0)";
+        }
+        Path tasks = Path.of("/proc/self/task");
+        List<Integer> compilers = new ArrayList<>();
+        try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) all::iterator) {
+                String name = readOrEmpty(task.resolve("comm"));
+                if (isCompilerThread(name)) {
+                    compilers.add(Integer.parseInt(task.getFileName().toString()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "normal priority (no " + tasks + ")";
+        }
+        if (compilers.isEmpty()) {
+            return "normal priority (no compiler threads found)";
+        }
+        String failure = renice(nice, compilers);
+        OptionalInt after = niceOf(readOrEmpty(tasks.resolve(compilers.get(0).toString()).resolve("stat")));
+        return failure == null && after.isPresent()
+                ? "nice " + after.getAsInt() + " (" + compilers.size() + " threads)"
+                : "normal priority (" + (failure != null ? failure : "nice not readable") + ")";
+    }
+
+    /**
+     * HotSpot's compiler threads as Linux names them: "C2 CompilerThread0", cut to the 15 characters
+     * of a thread's {@code comm}.
+     */
+    static boolean isCompilerThread(String comm) {
+        String name = comm.strip();
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return ""; // the thread ended
+        }
     }
 
     /** The nice value asked for: {@link #NICE} when the property is absent or not a number from 0 to 19. */

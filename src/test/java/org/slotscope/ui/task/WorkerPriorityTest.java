@@ -1,10 +1,12 @@
 package org.slotscope.ui.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
@@ -69,5 +71,38 @@ class WorkerPriorityTest {
         assertEquals("nice " + WorkerPriority.NICE, WorkerPriority.outcome());
         assertEquals(ours, WorkerPriority.currentNice(), "the thread that started the worker is not lowered");
         assertTrue(thread.isDaemon());
+    }
+
+    @Test
+    void theCompilerThreadsAreKnownByTheirCutNames() {
+        assertTrue(WorkerPriority.isCompilerThread("C2 CompilerThre\n"));
+        assertTrue(WorkerPriority.isCompilerThread("C1 CompilerThre"));
+        assertFalse(WorkerPriority.isCompilerThread("GC Thread#0"));
+        assertFalse(WorkerPriority.isCompilerThread("JavaFX Applicat"));
+        assertEquals(List.of("renice", "-n", "10", "-p", "41", "42"), WorkerPriority.reniceCommand(10, List.of(41, 42)));
+    }
+
+    @Test
+    void theJitCompilerThreadsGoToTheWorkersNiceValue() throws Exception {
+        Assumptions.assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")),
+                "no /proc/thread-self (not Linux): compiler threads keep their priority there");
+        RedisBinaries.requireRenice();
+        OptionalInt ours = WorkerPriority.currentNice();
+        Assumptions.assumeTrue(ours.isPresent() && ours.getAsInt() < WorkerPriority.NICE,
+                "the tests already run at nice " + ours + ": nothing to lower");
+        String outcome = WorkerPriority.lowerCompilerThreads();
+        assertTrue(outcome.startsWith("nice " + WorkerPriority.NICE + " ("), outcome);
+        int compilers = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat = Files.readString(task.resolve("stat"));
+                if (WorkerPriority.isCompilerThread(Files.readString(task.resolve("comm")))) {
+                    compilers++;
+                    assertEquals(OptionalInt.of(WorkerPriority.NICE), WorkerPriority.niceOf(stat), stat);
+                }
+            }
+        }
+        assertTrue(compilers > 0, "a JVM with a JIT has compiler threads");
+        assertEquals(ours, WorkerPriority.currentNice(), "the calling thread keeps its priority");
     }
 }
