@@ -24,8 +24,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread started by a lowered one inherits its nice value. Elsewhere the Java priority is all there
  * is: Windows honours it.
  *
+ * <p>Once the window is usable, the JVM's JIT compiler threads take the same value
+ * ({@link #lowerCompilerThreads()}).
+ *
  * <p>System property {@value #NICE_PROPERTY} (0 to 19) sets another nice value; 0 leaves the
- * workers as they are (to compare, or to give a simulation all the CPU it can get).
+ * workers and compilers as they are (to compare, or to give a simulation all the CPU it can get).
  */
 public final class WorkerPriority {
     /** The nice value a worker takes unless {@value #NICE_PROPERTY} says otherwise. */
@@ -140,8 +143,9 @@ public final class WorkerPriority {
         List<Integer> compilers = new ArrayList<>();
         try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
             for (Path task : (Iterable<Path>) all::iterator) {
-                String name = readOrEmpty(task.resolve("comm"));
-                if (isCompilerThread(name)) {
+                // one already at this value or lower (the user started the JVM with nice) is left alone
+                if (isCompilerThread(readOrEmpty(task.resolve("comm")))
+                        && niceOf(readOrEmpty(task.resolve("stat"))).orElse(nice) < nice) {
                     compilers.add(Integer.parseInt(task.getFileName().toString()));
                 }
             }
@@ -149,7 +153,7 @@ public final class WorkerPriority {
             return "normal priority (no " + tasks + ")";
         }
         if (compilers.isEmpty()) {
-            return "normal priority (no compiler threads found)";
+            return "left as they are (none found below nice " + nice + ")";
         }
         String failure = renice(nice, compilers);
         OptionalInt after = niceOf(readOrEmpty(tasks.resolve(compilers.get(0).toString()).resolve("stat")));
