@@ -47,13 +47,7 @@ class WindowModelsTest {
 
     @Test
     void theEventListStartsWithWhatTheClusterIsOnce() throws Exception {
-        session = SimulationSession.start(new ClusterShape(1, 3, 1, 2_500, 15_000), false);
-        models = new WindowModels(session, Locale.ENGLISH, Runnable::run);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (session.latest() == null) {
-            assertTrue(System.nanoTime() < deadline, "no snapshot");
-            Thread.sleep(5);
-        }
+        startThreeMastersWithReplicas();
         models.apply(session.latest());
         models.apply(session.latest());
         assertEquals(List.of("   0.000 s  cluster ready: 3 masters, 3 replicas, 2,500 keys"), models.eventLines());
@@ -61,13 +55,7 @@ class WindowModelsTest {
 
     @Test
     void aSnapshotReachesTheRingInItsFrameAndTheConsoleActionsTimelineAndInspectorInTheNext() throws Exception {
-        session = SimulationSession.start(new ClusterShape(1, 3, 1, 2_500, 15_000), false);
-        models = new WindowModels(session, Locale.ENGLISH, Runnable::run);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (session.latest() == null) {
-            assertTrue(System.nanoTime() < deadline, "no snapshot");
-            Thread.sleep(5);
-        }
+        startThreeMastersWithReplicas();
         ClusterSnapshot first = session.latest();
         models.apply(first);
         assertEquals(first, models.main().snapshotProperty().get(), "the ring's model takes it at once");
@@ -92,6 +80,17 @@ class WindowModelsTest {
         assertEquals(third.virtualTimeMillis(), models.playback().timeProperty().get());
         models.frame();
         assertEquals(third.virtualTimeMillis(), models.playback().timeProperty().get());
+    }
+
+    /** A session of 3 masters and 3 replicas, and models for it, once the engine's first snapshot is out. */
+    private void startThreeMastersWithReplicas() throws InterruptedException {
+        session = SimulationSession.start(new ClusterShape(1, 3, 1, 2_500, 15_000), false);
+        models = new WindowModels(session, Locale.ENGLISH, Runnable::run);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (session.latest() == null) {
+            assertTrue(System.nanoTime() < deadline, "no snapshot");
+            Thread.sleep(5);
+        }
     }
 
     private static ClusterSnapshot later(ClusterSnapshot snapshot, long millis) {

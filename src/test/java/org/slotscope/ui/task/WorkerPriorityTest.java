@@ -45,13 +45,7 @@ class WorkerPriorityTest {
 
     @Test
     void aWorkerAndTheThreadsItStartsRunAtTheLowerPriority() throws InterruptedException {
-        Assumptions.assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")),
-                "no /proc/thread-self (not Linux): workers only take Java's lowest priority there");
-        RedisBinaries.requireRenice();
-        OptionalInt ours = WorkerPriority.currentNice();
-        assertTrue(ours.isPresent(), "the test thread's nice value is readable");
-        Assumptions.assumeTrue(ours.getAsInt() < WorkerPriority.NICE,
-                "the tests already run at nice " + ours.getAsInt() + ": nothing to lower");
+        OptionalInt ours = assumeThreadsCanBeLowered();
         AtomicReference<OptionalInt> worker = new AtomicReference<>();
         AtomicReference<OptionalInt> started = new AtomicReference<>();
         Thread thread = WorkerPriority.newThread(() -> {
@@ -84,12 +78,7 @@ class WorkerPriorityTest {
 
     @Test
     void theJitCompilerThreadsGoToTheWorkersNiceValue() throws Exception {
-        Assumptions.assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")),
-                "no /proc/thread-self (not Linux): compiler threads keep their priority there");
-        RedisBinaries.requireRenice();
-        OptionalInt ours = WorkerPriority.currentNice();
-        Assumptions.assumeTrue(ours.isPresent() && ours.getAsInt() < WorkerPriority.NICE,
-                "the tests already run at nice " + ours + ": nothing to lower");
+        OptionalInt ours = assumeThreadsCanBeLowered();
         String outcome = WorkerPriority.lowerCompilerThreads();
         assertTrue(outcome.startsWith("nice " + WorkerPriority.NICE + " ("), outcome);
         int compilers = 0;
@@ -104,5 +93,20 @@ class WorkerPriorityTest {
         }
         assertTrue(compilers > 0, "a JVM with a JIT has compiler threads");
         assertEquals(ours, WorkerPriority.currentNice(), "the calling thread keeps its priority");
+    }
+
+    /**
+     * Linux with renice, and a test thread below {@link WorkerPriority#NICE}: its nice value. Elsewhere
+     * (no /proc/thread-self) threads keep Java's priorities only, and the test is skipped.
+     */
+    private static OptionalInt assumeThreadsCanBeLowered() {
+        Assumptions.assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")),
+                "no /proc/thread-self (not Linux): threads only take Java's priorities there");
+        RedisBinaries.requireRenice();
+        OptionalInt ours = WorkerPriority.currentNice();
+        assertTrue(ours.isPresent(), "the test thread's nice value is readable");
+        Assumptions.assumeTrue(ours.getAsInt() < WorkerPriority.NICE,
+                "the tests already run at nice " + ours.getAsInt() + ": nothing to lower");
+        return ours;
     }
 }
