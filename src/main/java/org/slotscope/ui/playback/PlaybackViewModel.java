@@ -117,8 +117,10 @@ public final class PlaybackViewModel {
         if (rewinding.get()) {
             return;
         }
-        time.set(snapshot.virtualTimeMillis());
+        // the end first: the timeline's maximum must have grown before its value follows the time, or the
+        // slider clamps the value and then moves it again as the maximum grows, changes that look like the user's
         endTime.set(Math.max(endTime.get(), snapshot.virtualTimeMillis()));
+        time.set(snapshot.virtualTimeMillis());
         timeText.set(Messages.format(texts.get(), "playback.time",
                 String.format(Locale.ROOT, "%.1f", snapshot.virtualTimeMillis() / 1000.0)));
         List<TimelineMarker> current = session.markers();

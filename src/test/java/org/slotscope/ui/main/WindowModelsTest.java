@@ -56,6 +56,13 @@ class WindowModelsTest {
     @Test
     void aSnapshotReachesTheRingInItsFrameAndTheConsoleActionsTimelineAndInspectorInTheNext() throws Exception {
         startThreeMastersWithReplicas();
+        // the timeline's slider follows the time up to its end: the end must have grown first
+        List<String> timeBeyondEnd = new java.util.ArrayList<>();
+        models.playback().timeProperty().addListener((obs, was, now) -> {
+            if (now.longValue() > models.playback().endTimeProperty().get()) {
+                timeBeyondEnd.add(now + " > " + models.playback().endTimeProperty().get());
+            }
+        });
         ClusterSnapshot first = session.latest();
         models.apply(first);
         assertEquals(first, models.main().snapshotProperty().get(), "the ring's model takes it at once");
@@ -80,6 +87,7 @@ class WindowModelsTest {
         assertEquals(third.virtualTimeMillis(), models.playback().timeProperty().get());
         models.frame();
         assertEquals(third.virtualTimeMillis(), models.playback().timeProperty().get());
+        assertEquals(List.of(), timeBeyondEnd);
     }
 
     /** A session of 3 masters and 3 replicas, and models for it, once the engine's first snapshot is out. */
