@@ -85,11 +85,7 @@ public final class WorkerPriority {
 
     /** The calling thread's nice value from {@code /proc/thread-self/stat}; empty when not readable. */
     static OptionalInt currentNice() {
-        try {
-            return niceOf(Files.readString(THREAD_SELF.resolve("stat"), StandardCharsets.US_ASCII));
-        } catch (IOException | RuntimeException e) {
-            return OptionalInt.empty();
-        }
+        return niceOf(readOrEmpty(THREAD_SELF.resolve("stat")));
     }
 
     private static OptionalInt currentThreadId() {
@@ -171,11 +167,12 @@ public final class WorkerPriority {
         return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
     }
 
+    /** A {@code /proc} file's text; empty when it cannot be read (not Linux, or the thread ended). */
     private static String readOrEmpty(Path file) {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            return ""; // the thread ended
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 
