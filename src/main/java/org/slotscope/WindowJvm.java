@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -21,7 +22,8 @@ import java.util.OptionalInt;
  * with them (the same java, class path, system properties and arguments) and passes its exit code
  * on. It does not when the JVM was started with options other than system properties (the user
  * chose: a debugger, a GC log, other collectors), when it is the child already, or when
- * {@code SLOTSCOPE_SAME_JVM} is set.
+ * {@code SLOTSCOPE_SAME_JVM} is set. The child maps an archive of the classes it loaded the last
+ * time, which shortens the launch ({@link WindowClassArchive}).
  */
 public final class WindowJvm {
     static final String CHILD_PROPERTY = "slotscope.windowJvm";
@@ -55,12 +57,13 @@ public final class WindowJvm {
     }
 
     /** The child's command line. */
-    static List<String> command(String javaHome, List<String> jvmOptions, long maxHeapBytes, long launchedAt,
-            String classPath, String mainClass, String[] args) {
+    static List<String> command(String javaHome, List<String> jvmOptions, long maxHeapBytes, List<String> archiveOptions,
+            long launchedAt, String classPath, String mainClass, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(javaHome + File.separator + "bin" + File.separator + "java");
         command.addAll(jvmOptions);
         command.addAll(gcOptions(maxHeapBytes));
+        command.addAll(archiveOptions);
         command.add("-D" + CHILD_PROPERTY + "=true");
         command.add("-D" + LAUNCHED_AT_PROPERTY + "=" + launchedAt);
         command.add("-cp");
@@ -83,8 +86,10 @@ public final class WindowJvm {
         if (!onlyProperties(jvmOptions)) {
             return OptionalInt.empty();
         }
+        Optional<WindowClassArchive> archive = WindowClassArchive.forThisJvm();
         List<String> command = command(System.getProperty("java.home"), jvmOptions, Runtime.getRuntime().maxMemory(),
-                runtime.getStartTime(), System.getProperty("java.class.path"), Launcher.class.getName(), args);
+                archive.map(WindowClassArchive::jvmOptions).orElse(List.of()), runtime.getStartTime(),
+                System.getProperty("java.class.path"), Launcher.class.getName(), args);
         Process child;
         try {
             child = new ProcessBuilder(command).inheritIO().start();
@@ -103,6 +108,7 @@ public final class WindowJvm {
                 } catch (IllegalStateException shuttingDown) {
                     // this JVM is being stopped too (Ctrl-C reaches both): the hook is harmless now
                 }
+                archive.ifPresent(a -> a.windowExited(code));
                 return OptionalInt.of(code);
             } catch (InterruptedException e) {
                 child.destroy();

@@ -38,11 +38,12 @@ class WindowJvmTest {
 
     @Test
     void theChildRunsTheSameClassPathPropertiesAndArguments() {
-        List<String> command = WindowJvm.command("/jdk", List.of("-Dprism.order=sw"), 6 * GB, 1234L,
+        List<String> command = WindowJvm.command("/jdk", List.of("-Dprism.order=sw"), 6 * GB,
+                List.of("-XX:SharedArchiveFile=/cache/window-1.jsa"), 1234L,
                 "target/slotscope.jar", "org.slotscope.Launcher", new String[] {"window", "--frame-stats"});
         String java = "/jdk" + File.separator + "bin" + File.separator + "java";
         assertEquals(List.of(java, "-Dprism.order=sw", "-Xmn128m", "-XX:MaxTenuringThreshold=0",
-                "-XX:MaxGCPauseMillis=20", "-Dslotscope.windowJvm=true", "-Dslotscope.launchedAt=1234", "-cp",
+                "-XX:MaxGCPauseMillis=20", "-XX:SharedArchiveFile=/cache/window-1.jsa", "-Dslotscope.windowJvm=true", "-Dslotscope.launchedAt=1234", "-cp",
                 "target/slotscope.jar", "org.slotscope.Launcher", "window", "--frame-stats"), command);
     }
 }

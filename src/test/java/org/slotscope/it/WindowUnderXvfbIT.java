@@ -1,6 +1,7 @@
 package org.slotscope.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -13,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.slotscope.testsupport.FileTrees;
 import org.slotscope.testsupport.RedisBinaries;
 
 /**
@@ -36,19 +38,11 @@ class WindowUnderXvfbIT {
         assertTrue(jar != null && Files.isRegularFile(Path.of(jar)), "the packaged jar: " + jar);
         Path shot = Path.of(System.getProperty("basedir", "."), "target", "screenshots", "xvfb-window.png");
         Files.deleteIfExists(shot);
-        Path log = Files.createTempFile("slotscope-window", ".log");
-        Process app = new ProcessBuilder(List.of(xvfbRun.toString(), "-a", "-s", "-screen 0 1920x1200x24",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dprism.order=sw", "-jar", jar,
-                "window", "--frame-stats", "--reshard", "50", "--screenshot", shot.toString(), "--screenshot-delay", "1500"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean exited = app.waitFor(90, TimeUnit.SECONDS);
-        if (!exited) {
-            app.descendants().forEach(ProcessHandle::destroyForcibly);
-            app.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(exited, "the window did not exit after its screenshot:\n" + output);
-        assertEquals(0, app.exitValue(), output);
+        // the class archive in a folder of the test's own, empty: this launch records it, the next maps it
+        Path cache = Path.of(System.getProperty("basedir", "."), "target", "window-class-archive");
+        FileTrees.delete(cache);
+        String output = runWindow(xvfbRun, jar, cache, "--frame-stats", "--reshard", "50", "--screenshot", shot.toString(),
+                "--screenshot-delay", "1500");
         assertTrue(output.contains("screenshot saved to " + shot), output);
         Matcher usable = USABLE.matcher(output);
         assertTrue(usable.find(), "no launch time printed:\n" + output);
@@ -60,6 +54,7 @@ class WindowUnderXvfbIT {
         // --reshard starts as the Reshard button does, once the window is usable: every panel knows the nodes
         assertTrue(output.contains("reshard of 50 slots: Moving 50 slots") || output.contains("reshard of 50 slots: Moved 50 slots"),
                 output);
+        assertTrue(output.contains("-XX:ArchiveClassesAtExit=" + cache.resolve("window-")), output);
         System.out.println("under Xvfb: " + usable.group() + "; " + output.lines()
                 .filter(l -> l.startsWith("frame-stats") || l.startsWith("fx-thread")).toList());
 
@@ -75,5 +70,41 @@ class WindowUnderXvfbIT {
         }
         assertTrue(colours.contains(0xE69F00) && colours.contains(0x56B4E9) && colours.contains(0x009E73),
                 "the three masters' colours are on screen");
+
+        // the archive the window's JVM wrote as it exited is in place, and the next launch maps it
+        List<Path> archives;
+        try (var files = Files.list(cache)) {
+            archives = files.toList();
+        }
+        assertEquals(1, archives.size(), archives.toString());
+        assertTrue(archives.get(0).getFileName().toString().matches("window-[0-9a-f]{16}\\.jsa")
+                && Files.size(archives.get(0)) > 1_000_000, archives.toString());
+        String again = runWindow(xvfbRun, jar, cache, "--frame-stats", "--exit-after", "1000");
+        assertTrue(again.contains("-XX:SharedArchiveFile=" + archives.get(0)), again);
+        // HotSpot says so when it cannot map an archive (another JVM, another class path, a damaged file)
+        assertFalse(again.contains("[cds"), again);
+        Matcher usableAgain = USABLE.matcher(again);
+        assertTrue(usableAgain.find(), again);
+        System.out.println("under Xvfb, with the class archive: " + usableAgain.group());
+    }
+
+    /** Runs the packaged jar's window in a virtual X server and returns what it printed; it must exit with 0. */
+    private static String runWindow(Path xvfbRun, String jar, Path cache, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(xvfbRun.toString(), "-a", "-s", "-screen 0 1920x1200x24",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dprism.order=sw",
+                "-Dslotscope.cacheDir=" + cache, "-jar", jar, "window"));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile("slotscope-window", ".log");
+        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean exited = app.waitFor(90, TimeUnit.SECONDS);
+        if (!exited) {
+            app.descendants().forEach(ProcessHandle::destroyForcibly);
+            app.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        assertTrue(exited, "the window did not exit:\n" + output);
+        assertEquals(0, app.exitValue(), output);
+        return output;
     }
 }
