@@ -1,5 +1,6 @@
 package org.slotscope.ui.main;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.value.ChangeListener;
@@ -136,12 +137,12 @@ public final class MainView {
     private long lastOverlayFrame;
     private static final int STRIPE_EVERY_FRAMES = 4;
     private long frameCount;
-    private ClusterSnapshot overlaySnapshot;
-    private int overlaySide;
-    private SlotRingView.Layout overlayLayout;
-    private boolean overlayTraffic;
-    private boolean overlayHadFlights;
-    private int overlayMarks;
+    private int layersSide;
+    private SlotRingView.Layout layersLayout;
+    private ClusterSnapshot nodeLayerSnapshot;
+    private int nodeLayerMarks;
+    private boolean flightLayerTraffic;
+    private boolean flightLayerHadFlights;
 
     public MainView(WindowModels models) {
         this.models = models;
@@ -250,20 +251,23 @@ public final class MainView {
         var flights = visible.drawn();
         ClusterSnapshot snap = viewModel.snapshotProperty().get();
         boolean showTraffic = trafficBox.isSelected();
-        // Repaint the moving layer only when something on it moves or changed: an idle window then
-        // costs the renderer nothing.
-        boolean moving = showTraffic && !flights.isEmpty();
+        // Repaint a layer only when something on it moves or changed: an idle window then costs the
+        // renderer nothing, and a frame in which only messages move does not repaint the nodes.
         int marks = 31 * ring.selectedSlotProperty().get() + ring.highlightedSlotProperty().get();
-        if (moving || overlayHadFlights || snap != overlaySnapshot || ring.side() != overlaySide || marks != overlayMarks
-                || ring.layoutProperty().get() != overlayLayout || showTraffic != overlayTraffic) {
-            RingOverlayPainter.paint(ring, snap, viewModel.colorById(), flights, nowNanos, showTraffic);
-            overlaySnapshot = snap;
-            overlaySide = ring.side();
-            overlayLayout = ring.layoutProperty().get();
-            overlayTraffic = showTraffic;
-            overlayHadFlights = moving;
-            overlayMarks = marks;
+        boolean resized = ring.side() != layersSide || ring.layoutProperty().get() != layersLayout;
+        if (resized || snap != nodeLayerSnapshot || marks != nodeLayerMarks) {
+            RingOverlayPainter.paintNodes(ring, snap, viewModel.colorById());
+            nodeLayerSnapshot = snap;
+            nodeLayerMarks = marks;
         }
+        boolean moving = showTraffic && !flights.isEmpty();
+        if (moving || flightLayerHadFlights || resized || showTraffic != flightLayerTraffic) {
+            RingOverlayPainter.paintFlights(ring, snap, showTraffic ? flights : List.of(), nowNanos);
+            flightLayerTraffic = showTraffic;
+            flightLayerHadFlights = moving;
+        }
+        layersSide = ring.side();
+        layersLayout = ring.layoutProperty().get();
         if (frameBox.isSelected()) {
             frameTick.setOpacity(frameTick.getOpacity() == 1 ? 0.99 : 1);
             if (nowNanos - lastOverlayFrame > 250_000_000L) {

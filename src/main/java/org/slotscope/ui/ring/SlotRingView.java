@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.Arrays;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -59,7 +60,10 @@ public final class SlotRingView extends Region {
     static final int DENSITY_WINDOW = 12;
 
     private final ImageView imageView = new ImageView();
-    private final Canvas overlay = new Canvas();
+    /** Messages in flight: repainted in every frame that they move. */
+    private final Canvas flightLayer = new Canvas();
+    /** Nodes, migration arcs, open and marked slots, above the messages: repainted only when they change. */
+    private final Canvas nodeLayer = new Canvas();
     private final Label centerLabel = new Label();
     private final ObjectProperty<Layout> layout = new SimpleObjectProperty<>(this, "layout", Layout.RING);
     private final ReadOnlyIntegerWrapper hoveredSlot = new ReadOnlyIntegerWrapper(this, "hoveredSlot", -1);
@@ -103,11 +107,12 @@ public final class SlotRingView extends Region {
         centerLabel.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         centerLabel.setMouseTransparent(true);
         centerLabel.setVisible(false); // the nodes are drawn in the middle now; the heading says what the ring is
-        overlay.setMouseTransparent(true);
+        flightLayer.setMouseTransparent(true);
+        nodeLayer.setMouseTransparent(true);
         Arrays.fill(slotColorIndex, -1);
         Arrays.fill(peerColorIndex, -1);
         imageView.setSmooth(false);
-        getChildren().addAll(imageView, centerLabel, overlay);
+        getChildren().addAll(imageView, centerLabel, flightLayer, nodeLayer);
         layout.addListener((obs, old, now) -> {
             side = 0; // recompute the pixel map for the other layout
             requestLayout();
@@ -261,9 +266,18 @@ public final class SlotRingView extends Region {
         return centerLabel.getText();
     }
 
-    /** The canvas above the slots, the size of the image, for shapes that move. */
-    public Canvas overlay() {
-        return overlay;
+    /**
+     * The canvas above the slots, the size of the image, for the messages in flight. It is a layer
+     * of its own so that a frame in which only they move repaints only them: the shapes of the
+     * {@link #nodeLayer()} (curves, outlines, text) cost the software renderer as much again.
+     */
+    public Canvas flightLayer() {
+        return flightLayer;
+    }
+
+    /** The canvas above the flights, the size of the image, for nodes, arcs and marked slots. */
+    public Canvas nodeLayer() {
+        return nodeLayer;
     }
 
     /** The image the ring is drawn into (null until the control has been laid out). */
@@ -323,7 +337,8 @@ public final class SlotRingView extends Region {
         double x = snappedLeftInset() + Math.floor((width - side) / 2);
         double y = snappedTopInset() + Math.floor((height - side) / 2);
         imageView.relocate(x, y);
-        overlay.relocate(x, y);
+        flightLayer.relocate(x, y);
+        nodeLayer.relocate(x, y);
         double labelWidth = side * DENSITY_INNER * 1.2;
         double labelHeight = centerLabel.prefHeight(labelWidth);
         centerLabel.resizeRelocate(x + (side - labelWidth) / 2, y + (side - labelHeight) / 2, labelWidth, labelHeight);
@@ -362,8 +377,10 @@ public final class SlotRingView extends Region {
         pixelBuffer = new PixelBuffer<>(newSide, newSide, pixels, PixelFormat.getIntArgbPreInstance());
         image = new WritableImage(pixelBuffer);
         imageView.setImage(image);
-        overlay.setWidth(newSide);
-        overlay.setHeight(newSide);
+        for (Canvas layer : List.of(flightLayer, nodeLayer)) {
+            layer.setWidth(newSide);
+            layer.setHeight(newSide);
+        }
         repaint();
     }
 

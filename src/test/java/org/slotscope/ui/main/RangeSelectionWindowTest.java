@@ -43,7 +43,7 @@ class RangeSelectionWindowTest extends WindowTestBase {
 
     /** The screen point in the middle of {@code slot} (halfway across the ring, or its grid cell). */
     private Point2D onScreen(int slot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> ring().overlay().localToScreen(ring().pixelOfSlot(slot))).get();
+        return WaitForAsyncUtils.asyncFx(() -> ring().nodeLayer().localToScreen(ring().pixelOfSlot(slot))).get();
     }
 
     /** Presses on the first slot, moves through the others in turn, releases on the last. */

@@ -100,7 +100,7 @@ class WindowScenarioTest extends WindowTestBase {
         var spots = org.slotscope.ui.traffic.NodePlacement.place(snap);
         int drawn = WaitForAsyncUtils.asyncFx(() -> {
             SlotRingView ring = window.view().ring();
-            var image = ring.overlay().snapshot(null, null);
+            var image = ring.nodeLayer().snapshot(null, null);
             Point2D p = ring.pointAt(spots.get(snap.nodes().get(0).id()).angleInSlots(),
                     spots.get(snap.nodes().get(0).id()).radius());
             return image.getPixelReader().getArgb((int) p.getX(), (int) p.getY());
@@ -323,7 +323,7 @@ class WindowScenarioTest extends WindowTestBase {
         waitForSixNodes();
         SlotRingView ring = window.view().ring();
         Point2D inImage = ring.pixelOfSlot(100);
-        Point2D onScreen = WaitForAsyncUtils.asyncFx(() -> ring.overlay().localToScreen(inImage)).get();
+        Point2D onScreen = WaitForAsyncUtils.asyncFx(() -> ring.nodeLayer().localToScreen(inImage)).get();
         robot.moveTo(onScreen);
         waitFor(5, () -> ring.hoveredSlotProperty().get() >= 0);
         int hovered = ring.hoveredSlotProperty().get();
@@ -362,7 +362,7 @@ class WindowScenarioTest extends WindowTestBase {
         waitFor(5, () -> WaitForAsyncUtils.asyncFx(() -> {
             SlotRingView ring = window.view().ring();
             Point2D p = ring.pixelOfSlot(slot);
-            return ring.overlay().snapshot(null, null).getPixelReader().getArgb((int) p.getX(), (int) p.getY());
+            return ring.nodeLayer().snapshot(null, null).getPixelReader().getArgb((int) p.getX(), (int) p.getY());
         }).get() == 0xFF000000);
     }
 
@@ -410,10 +410,38 @@ class WindowScenarioTest extends WindowTestBase {
         waitFor(10, () -> window.models().workload().stats().ops() > opsBefore + 300);
         assertEquals(((Button) robot.lookup(".workload-start").query()).getText(),
                 Messages.bundle(Messages.ENGLISH).getString("workload.apply"), "while it runs, Start applies a new rate");
+        // the messages are drawn on their own layer, under the nodes; hiding the traffic clears it
+        waitFor(10, () -> paintedPixels(window.view().ring().flightLayer()) > 0);
+        robot.clickOn(".traffic-toggle");
+        waitFor(10, () -> paintedPixels(window.view().ring().flightLayer()) == 0);
+        assertTrue(paintedPixels(window.view().ring().nodeLayer()) > 0, "the nodes stay");
+        robot.clickOn(".traffic-toggle");
+        waitFor(10, () -> paintedPixels(window.view().ring().flightLayer()) > 0);
         shoot("workload.png");
         robot.clickOn(".workload-stop");
         waitFor(10, () -> !session.workloadStats().running());
         waitFor(10, () -> window.models().workload().metricsProperty().get().startsWith("Stopped"));
+    }
+
+    /** How many pixels of a layer are not fully transparent. */
+    private static int paintedPixels(javafx.scene.canvas.Canvas layer) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            var image = layer.snapshot(transparent(), null);
+            var reader = image.getPixelReader();
+            int painted = 0;
+            for (int y = 0; y < (int) image.getHeight(); y += 2) {
+                for (int x = 0; x < (int) image.getWidth(); x += 2) {
+                    painted += (reader.getArgb(x, y) >>> 24) != 0 ? 1 : 0;
+                }
+            }
+            return painted;
+        }).get();
+    }
+
+    private static javafx.scene.SnapshotParameters transparent() {
+        var parameters = new javafx.scene.SnapshotParameters();
+        parameters.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        return parameters;
     }
 
     @Test
