@@ -143,7 +143,7 @@ public final class ActionsViewModel {
 
     /** Moves the chosen number of slots to the chosen master, from all the others (redis-cli's reshard). */
     public void startReshard() {
-        if (running.get() || snapshot == null) {
+        if (running.get()) {
             return;
         }
         String targetAddress = reshardTarget.get();

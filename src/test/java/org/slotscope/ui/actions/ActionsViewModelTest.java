@@ -38,6 +38,11 @@ class ActionsViewModelTest {
 
     @Test
     void reshardRefusesAMissingTargetAndABadSlotCountWithOneLine() throws Exception {
+        model.reshardTargetProperty().set("127.0.0.1:7001");
+        model.startReshard();
+        assertEquals("Choose the master that receives the slots.", model.messageProperty().get(),
+                "before the first snapshot no master is known yet: a click says so instead of nothing");
+        model.reshardTargetProperty().set(null);
         model.apply(firstSnapshot());
         assertEquals(java.util.List.of("127.0.0.1:7000", "127.0.0.1:7001", "127.0.0.1:7002"), model.masters());
         model.startReshard();
