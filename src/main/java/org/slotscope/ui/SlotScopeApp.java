@@ -192,8 +192,9 @@ public final class SlotScopeApp extends Application {
                 System.out.println("traffic: " + window.models().tally().summary());
             }
             if (probe != null) {
-                System.out.printf(Locale.ROOT, "fx-thread: longest block %.1f ms (%d probes every %d ms)%n",
-                        probe.longestMillis(), probe.samples(), FxBlockProbe.PERIOD_MILLIS);
+                System.out.printf(Locale.ROOT, "fx-thread: longest block %.1f ms, from %.2f s into the measured part"
+                        + " (%d probes every %d ms)%n", probe.longestMillis(), probe.longestBeganSeconds(), probe.samples(),
+                        FxBlockProbe.PERIOD_MILLIS);
                 probe.close();
             }
             System.out.println("window usable " + usableAfterMillis + " ms after the java command started");

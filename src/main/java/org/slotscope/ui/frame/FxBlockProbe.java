@@ -21,7 +21,10 @@ public final class FxBlockProbe implements AutoCloseable {
     /** A probe not run yet (no System.nanoTime reading is this). */
     private static final long NOT_YET = Long.MIN_VALUE;
 
-    private final AtomicLong longestNanos = new AtomicLong();
+    /** Since the start or the last reset: the longest block, when it began and when the reset was made (nanoTime); guarded by {@code this}. */
+    private long longestNanos;
+    private long longestBeganNanos;
+    private long resetNanos = NOT_YET;
     /** Since the last mark: the longest block, when it began and when the mark was made (nanoTime); guarded by {@code this}. */
     private long longestSinceMarkNanos;
     private long longestSinceMarkBeganNanos;
@@ -63,8 +66,7 @@ public final class FxBlockProbe implements AutoCloseable {
             long dueAt = due;
             post.accept(() -> {
                 long now = nanoTime.getAsLong();
-                longestNanos.accumulateAndGet(now - dueAt, Math::max);
-                sinceMark(now - dueAt, dueAt);
+                record(now - dueAt, dueAt);
                 samples.incrementAndGet();
                 synchronized (ranAt) {
                     ranAt[0] = now;
@@ -86,16 +88,31 @@ public final class FxBlockProbe implements AutoCloseable {
         }
     }
 
-    public void reset() {
-        longestNanos.set(0);
+    public synchronized void reset() {
+        longestNanos = 0;
+        resetNanos = nanoTime.getAsLong();
+        longestBeganNanos = resetNanos;
         samples.set(0);
     }
 
-    public double longestMillis() {
-        return longestNanos.get() / 1e6;
+    public synchronized double longestMillis() {
+        return longestNanos / 1e6;
     }
 
-    private synchronized void sinceMark(long blockNanos, long beganNanos) {
+    /**
+     * When the longest block began, in seconds after the last {@link #reset} (0 when it began
+     * before it, or when there was no reset): a report can then tell a block during a reshard from
+     * one after it.
+     */
+    public synchronized double longestBeganSeconds() {
+        return resetNanos == NOT_YET ? 0 : Math.max(0, longestBeganNanos - resetNanos) / 1e9;
+    }
+
+    private synchronized void record(long blockNanos, long beganNanos) {
+        if (blockNanos > longestNanos) {
+            longestNanos = blockNanos;
+            longestBeganNanos = beganNanos;
+        }
         if (blockNanos > longestSinceMarkNanos) {
             longestSinceMarkNanos = blockNanos;
             longestSinceMarkBeganNanos = beganNanos;

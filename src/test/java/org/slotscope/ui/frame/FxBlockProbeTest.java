@@ -76,4 +76,29 @@ class FxBlockProbeTest {
         // marked as the 7th probe ran; the block began when the 9th was due, two periods later
         assertEquals(2 * FxBlockProbe.PERIOD_MILLIS, probe[0].longestSinceMarkBeganMillis(), 0.001);
     }
+
+    @Test
+    void theWholeMeasureSaysWhenItsLongestBlockBeganCountedFromTheReset() throws Exception {
+        AtomicLong now = new AtomicLong();
+        AtomicLong posts = new AtomicLong();
+        FxBlockProbe[] probe = new FxBlockProbe[1];
+        probe[0] = new FxBlockProbe(task -> {
+            long n = posts.getAndIncrement(); // not samples(): the reset sets those back to 0
+            if (n == 1) {
+                now.addAndGet(500 * MS); // before the reset: forgotten by it
+            } else if (n == 2) {
+                probe[0].reset();
+            } else if (n == 5) {
+                now.addAndGet(40 * MS);
+            }
+            task.run();
+            if (posts.get() >= 7) {
+                probe[0].close();
+            }
+        }, now::get, nanos -> now.addAndGet(nanos));
+        runUntil(probe[0], 5); // the five from the one that reset on
+        assertEquals(40, probe[0].longestMillis(), 0.001);
+        // reset as the 3rd probe ran; the block began when the 6th was due, three periods later
+        assertEquals(3 * FxBlockProbe.PERIOD_MILLIS / 1000.0, probe[0].longestBeganSeconds(), 1e-9);
+    }
 }
