@@ -350,6 +350,7 @@ class WindowScenarioTest extends WindowTestBase {
     @Test
     void inspectorGivesAKeysCrc16HashTagSlotAndOwnerAndTheRingMarksIt(FxRobot robot) throws Exception {
         waitForSixNodes();
+        assertTrue(robot.lookup(".inspector-key").tryQuery().isEmpty(), "a tab not shown yet joins the scene when selected");
         robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
         robot.clickOn(".inspector-key").write("{user1000}.following");
         int slot = HashSlot.of("user1000");
