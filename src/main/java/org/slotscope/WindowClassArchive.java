@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +26,8 @@ import java.util.stream.Stream;
  * it ({@code -XX:SharedArchiveFile}). The archive's name holds a digest of the JVM and of every class
  * path entry's size and modification time: HotSpot refuses (with a warning) an archive made for
  * another JVM or class path, so a new jar or a new JDK records a new archive, and installing it
- * removes the old ones.
+ * removes the old ones. A window's JVM that ends with a fatal error (exit code 134, HotSpot's abort)
+ * while it maps an archive takes the archive with it, in case a damaged archive was the cause.
  *
  * <p>{@code -Dslotscope.classArchive=false} turns it off; {@code -Dslotscope.cacheDir=DIR} puts it
  * elsewhere.
@@ -39,6 +39,8 @@ final class WindowClassArchive {
     static final String SUFFIX = ".jsa";
     /** A temporary archive of this key older than this was left by a launch that did not finish. */
     static final Duration STALE = Duration.ofHours(1);
+    /** How a HotSpot JVM ends after a fatal error (it aborts: 128 + SIGABRT). */
+    static final int FATAL_ERROR_EXIT = 134;
 
     private final Path archive;
     private final Path recording;
@@ -51,8 +53,9 @@ final class WindowClassArchive {
     /** For a JVM with this key in {@code dir}: map the archive if it is there, record it if not. */
     static WindowClassArchive in(Path dir, String key) {
         Path archive = dir.resolve(PREFIX + key + SUFFIX);
+        // not a UUID: a random one starts SecureRandom, tens of milliseconds of the launch
         Path recording = Files.isRegularFile(archive) ? null
-                : dir.resolve(PREFIX + key + "." + UUID.randomUUID() + ".tmp");
+                : dir.resolve(PREFIX + key + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
         return new WindowClassArchive(archive, recording);
     }
 
@@ -165,10 +168,22 @@ final class WindowClassArchive {
     /**
      * After the window's JVM ended: a recorded archive is installed if that JVM exited normally
      * (it wrote the whole archive before exiting) and thrown away otherwise; installing one removes
-     * the archives of other JVMs and class paths, and temporary ones left behind.
+     * the archives of other JVMs and class paths, and temporary ones left behind. A mapped archive
+     * is removed when that JVM died of a fatal error: HotSpot aborts on a damaged archive, and every
+     * later launch would too.
      */
     void windowExited(int exitCode) {
         if (recording == null) {
+            if (exitCode == FATAL_ERROR_EXIT) {
+                try {
+                    Files.deleteIfExists(archive);
+                    System.err.println("[WARN] the window's JVM ended with a fatal error; its class archive " + archive
+                            + " was removed in case it was the cause: the next launch records a new one");
+                } catch (IOException | SecurityException e) {
+                    System.err.println("[WARN] the window's JVM ended with a fatal error; if it happens again, remove "
+                            + archive + " (" + e.getMessage() + ")");
+                }
+            }
             return;
         }
         try {

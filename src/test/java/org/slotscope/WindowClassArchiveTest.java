@@ -84,6 +84,12 @@ class WindowClassArchiveTest {
         assertEquals(List.of("window-abc.jsa"), files());
         assertEquals("archive", Files.readString(dir.resolve("window-abc.jsa")));
 
+        WindowClassArchive mapped = WindowClassArchive.in(dir, "abc");
+        mapped.windowExited(1);
+        assertEquals(List.of("window-abc.jsa"), files(), "an ordinary failure leaves the archive");
+        mapped.windowExited(WindowClassArchive.FATAL_ERROR_EXIT);
+        assertEquals(List.of(), files(), "a JVM that aborted while it mapped the archive takes it with it");
+
         WindowClassArchive nothingWritten = WindowClassArchive.in(dir.resolve("elsewhere"), "abc");
         nothingWritten.windowExited(0);
         assertFalse(Files.exists(dir.resolve("elsewhere")), "nothing recorded, nothing installed");
@@ -141,18 +147,41 @@ class WindowClassArchiveTest {
         assertFalse(second.recording());
         // -Xshare:on makes a JVM that cannot map the archive fail instead of carrying on without it
         assertEquals("recorded", runJava(jar, second.jvmOptions(), List.of("-Xshare:on")));
+
+        // a damaged archive: HotSpot aborts, and the archive goes so that the next launch can start
+        Path archive = cache.resolve("window-" + key + ".jsa");
+        byte[] whole = Files.readAllBytes(archive);
+        archive.toFile().setWritable(true);
+        Files.write(archive, java.util.Arrays.copyOf(whole, whole.length / 8));
+        WindowClassArchive damaged = WindowClassArchive.in(cache, key);
+        assertEquals(WindowClassArchive.FATAL_ERROR_EXIT, exitOf(jar, damaged.jvmOptions(), List.of(), dir));
+        damaged.windowExited(WindowClassArchive.FATAL_ERROR_EXIT);
+        assertFalse(Files.exists(archive));
+        assertTrue(WindowClassArchive.in(cache, key).recording());
     }
 
     private static String runJava(Path jar, List<String> archiveOptions, List<String> more) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(archiveOptions);
-        command.addAll(more);
-        command.addAll(List.of("-cp", jar.toString(), ArchiveProbe.class.getName()));
-        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process java = new ProcessBuilder(javaCommand(jar, archiveOptions, more)).redirectErrorStream(true).start();
         String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(java.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, java.exitValue(), output);
         return output;
+    }
+
+    private static List<String> javaCommand(Path jar, List<String> archiveOptions, List<String> more) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(archiveOptions);
+        command.addAll(more);
+        command.addAll(List.of("-cp", jar.toString(), ArchiveProbe.class.getName()));
+        return command;
+    }
+
+    /** The exit code of a JVM run in {@code workDir} (where a crashing one leaves its hs_err file). */
+    private static int exitOf(Path jar, List<String> archiveOptions, List<String> more, Path workDir) throws Exception {
+        Process java = new ProcessBuilder(javaCommand(jar, archiveOptions, more)).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(java.waitFor(60, TimeUnit.SECONDS));
+        return java.exitValue();
     }
 
     /** What the archived JVM runs: it loads a few classes of its own and of the JDK. */

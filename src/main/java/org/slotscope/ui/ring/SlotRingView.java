@@ -268,8 +268,8 @@ public final class SlotRingView extends Region {
 
     /**
      * The canvas above the slots, the size of the image, for the messages in flight. It is a layer
-     * of its own so that a frame in which only they move repaints only them: the shapes of the
-     * {@link #nodeLayer()} (curves, outlines, text) cost the software renderer as much again.
+     * of its own so that a frame in which only they move repaints only them, not the curves,
+     * outlines and text of the {@link #nodeLayer()} (about 1 ms a frame in software, measured).
      */
     public Canvas flightLayer() {
         return flightLayer;
