@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -64,8 +65,12 @@ final class WindowClassArchive {
         if ("false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY))) {
             return Optional.empty();
         }
-        return cacheDir(System.getProperty(CACHE_DIR_PROPERTY), System.getProperty("os.name", ""),
-                System.getProperty("user.home", ""), System.getenv()).flatMap(WindowClassArchive::forThisJvmIn);
+        try {
+            return cacheDir(System.getProperty(CACHE_DIR_PROPERTY), System.getProperty("os.name", ""),
+                    System.getProperty("user.home", ""), System.getenv()).flatMap(WindowClassArchive::forThisJvmIn);
+        } catch (InvalidPathException e) {
+            return Optional.empty(); // a cache directory or class path entry no path can name: launch without it
+        }
     }
 
     /** The archive for this JVM and class path in {@code dir}, if this JVM can make one and the directory can be made. */
@@ -88,8 +93,12 @@ final class WindowClassArchive {
      * (an IDE's or Maven's target/classes) a JVM asked to record an archive does not start at all.
      */
     static boolean jarsOnly(String classPath) {
-        return !classPath.isEmpty() && java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
-                .allMatch(entry -> Files.isRegularFile(Path.of(entry)));
+        try {
+            return !classPath.isEmpty() && java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                    .allMatch(entry -> Files.isRegularFile(Path.of(entry)));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /**

@@ -120,6 +120,7 @@ class WindowClassArchiveTest {
                 "a JVM asked to record with a directory of classes on its class path does not start");
         assertFalse(WindowClassArchive.jarsOnly(dir.resolve("missing.jar").toString()));
         assertFalse(WindowClassArchive.jarsOnly(""));
+        assertFalse(WindowClassArchive.jarsOnly("bad\0path.jar"), "an entry no path can name");
     }
 
     /** HotSpot itself: the options record an archive that the next JVM maps with sharing required. */
