@@ -24,12 +24,22 @@ import java.util.OptionalInt;
  * chose: a debugger, a GC log, other collectors), when it is the child already, or when
  * {@code SLOTSCOPE_SAME_JVM} is set. The child maps an archive of the classes it loaded the last
  * time, which shortens the launch ({@link WindowClassArchive}).
+ *
+ * <p>The child also compiles with the JIT's first compiler only (C1, {@code -XX:TieredStopAtLevel=1}).
+ * With HotSpot's default, C2 compiles the window's hot code on the cores the FX thread, the renderer
+ * and the simulation share (earlier measured at 60-80% of one core for a reshard's first seconds),
+ * and code waiting for it runs in C1's slower, profiling tier. On two cores, through the real
+ * command: the launch took 1.8-2.3 s with C1 only against 2.4-3.2 s, and the 12-node frame time's
+ * p99 12-14 ms against 17-23 ms. The price is the simulation's speed: a 1M-key reshard took 84-90 s
+ * against 62-73 s, and loading 2M keys about 2 s longer. {@value #COMPILER_PROPERTY}{@code =tiered}
+ * gives the child HotSpot's default ({@code c1}, the default, keeps C1 only).
  */
 public final class WindowJvm {
     static final String CHILD_PROPERTY = "slotscope.windowJvm";
     /** When the first JVM started (epoch ms), so the child can time the launch from the user's command. */
     static final String LAUNCHED_AT_PROPERTY = "slotscope.launchedAt";
     static final String SAME_JVM_ENV = "SLOTSCOPE_SAME_JVM";
+    static final String COMPILER_PROPERTY = "slotscope.windowCompiler";
     private static final long MAX_YOUNG = 128L * 1024 * 1024;
 
     private WindowJvm() {
@@ -39,6 +49,14 @@ public final class WindowJvm {
     static List<String> gcOptions(long maxHeapBytes) {
         long young = Math.max(16L * 1024 * 1024, Math.min(MAX_YOUNG, maxHeapBytes / 4));
         return List.of("-Xmn" + young / (1024 * 1024) + "m", "-XX:MaxTenuringThreshold=0", "-XX:MaxGCPauseMillis=20");
+    }
+
+    /**
+     * The JIT options the window's JVM gets: C1 only, unless the user's options set
+     * {@value #COMPILER_PROPERTY} to {@code tiered}.
+     */
+    static List<String> compilerOptions(List<String> jvmOptions) {
+        return jvmOptions.contains("-D" + COMPILER_PROPERTY + "=tiered") ? List.of() : List.of("-XX:TieredStopAtLevel=1");
     }
 
     /** Whether to start a child JVM, given this JVM's options, environment and system properties. */
@@ -63,6 +81,7 @@ public final class WindowJvm {
         command.add(javaHome + File.separator + "bin" + File.separator + "java");
         command.addAll(jvmOptions);
         command.addAll(gcOptions(maxHeapBytes));
+        command.addAll(compilerOptions(jvmOptions));
         command.addAll(archiveOptions);
         command.add("-D" + CHILD_PROPERTY + "=true");
         command.add("-D" + LAUNCHED_AT_PROPERTY + "=" + launchedAt);
@@ -85,6 +104,11 @@ public final class WindowJvm {
         List<String> jvmOptions = runtime.getInputArguments();
         if (!onlyProperties(jvmOptions)) {
             return OptionalInt.empty();
+        }
+        String compiler = System.getProperty(COMPILER_PROPERTY);
+        if (compiler != null && !compiler.equals("c1") && !compiler.equals("tiered")) {
+            System.err.println("[WARN] -D" + COMPILER_PROPERTY + "=" + compiler + " is neither c1 nor tiered;"
+                    + " the window runs with c1");
         }
         Optional<WindowClassArchive> archive = WindowClassArchive.forThisJvm();
         List<String> command = command(System.getProperty("java.home"), jvmOptions, Runtime.getRuntime().maxMemory(),

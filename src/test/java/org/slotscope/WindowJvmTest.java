@@ -37,13 +37,24 @@ class WindowJvmTest {
     }
 
     @Test
+    void theChildCompilesWithC1OnlyUnlessAskedForTieredCompilation() {
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), WindowJvm.compilerOptions(List.of("-Dprism.order=sw")));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"),
+                WindowJvm.compilerOptions(List.of("-Dslotscope.windowCompiler=c2")), "an unknown value");
+        assertEquals(List.of(), WindowJvm.compilerOptions(List.of("-Dslotscope.windowCompiler=tiered")));
+        List<String> command = WindowJvm.command("/jdk", List.of("-Dslotscope.windowCompiler=tiered"), 6 * GB,
+                List.of(), 1L, "a.jar", "Main", new String[0]);
+        assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel")), command.toString());
+    }
+
+    @Test
     void theChildRunsTheSameClassPathPropertiesAndArguments() {
         List<String> command = WindowJvm.command("/jdk", List.of("-Dprism.order=sw"), 6 * GB,
                 List.of("-XX:SharedArchiveFile=/cache/window-1.jsa"), 1234L,
                 "target/slotscope.jar", "org.slotscope.Launcher", new String[] {"window", "--frame-stats"});
         String java = "/jdk" + File.separator + "bin" + File.separator + "java";
         assertEquals(List.of(java, "-Dprism.order=sw", "-Xmn128m", "-XX:MaxTenuringThreshold=0",
-                "-XX:MaxGCPauseMillis=20", "-XX:SharedArchiveFile=/cache/window-1.jsa", "-Dslotscope.windowJvm=true", "-Dslotscope.launchedAt=1234", "-cp",
+                "-XX:MaxGCPauseMillis=20", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=/cache/window-1.jsa", "-Dslotscope.windowJvm=true", "-Dslotscope.launchedAt=1234", "-cp",
                 "target/slotscope.jar", "org.slotscope.Launcher", "window", "--frame-stats"), command);
     }
 }
