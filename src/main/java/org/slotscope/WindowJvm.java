@@ -29,8 +29,8 @@ import java.util.OptionalInt;
  * With HotSpot's default, C2 compiles the window's hot code on the cores the FX thread, the renderer
  * and the simulation share (earlier measured at 60-80% of one core for a reshard's first seconds),
  * and code waiting for it runs in C1's slower, profiling tier. On two cores, through the real
- * command: the launch took 1.8-2.3 s with C1 only against 2.4-3.2 s, and the 12-node frame time's
- * p99 12-14 ms against 17-23 ms. The price is the simulation's speed: a 1M-key reshard took 84-90 s
+ * command: the launch took 1.6-2.3 s with C1 only against 2.4-3.2 s, and the 12-node frame time's
+ * p99 12-14 ms against 17-23 ms. The price is the simulation's speed: a 1M-key reshard took 73-90 s
  * against 62-73 s, and loading 2M keys about 2 s longer. {@value #COMPILER_PROPERTY}{@code =tiered}
  * gives the child HotSpot's default ({@code c1}, the default, keeps C1 only).
  */
