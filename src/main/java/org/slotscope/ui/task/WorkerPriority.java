@@ -123,7 +123,7 @@ public final class WorkerPriority {
 
     /**
      * Lowers the JVM's JIT compiler threads to the workers' nice value, and says how that went for
-     * --frame-stats ("nice 10 (2 threads)"). The window calls it once it is usable, so the launch keeps
+     * --frame-stats ("nice 10 (1 thread)": the window's JVM has C1 only). The window calls it once it is usable, so the launch keeps
      * the compilers at full priority. Why: at a reshard's start the migration's code becomes hot, and
      * in the FX thread's blocks of 30-50 ms then, C2 and C1 had taken 25-37 and 7-18 ms of CPU against
      * the FX thread's 15-19 ms (per-thread CPU time from {@code /proc/self/task/}*{@code /schedstat}).
@@ -154,7 +154,7 @@ public final class WorkerPriority {
         String failure = renice(nice, compilers);
         OptionalInt after = niceOf(readOrEmpty(tasks.resolve(compilers.get(0).toString()).resolve("stat")));
         return failure == null && after.isPresent()
-                ? "nice " + after.getAsInt() + " (" + compilers.size() + " threads)"
+                ? "nice " + after.getAsInt() + " (" + compilers.size() + (compilers.size() == 1 ? " thread)" : " threads)")
                 : "normal priority (" + (failure != null ? failure : "nice not readable") + ")";
     }
 
