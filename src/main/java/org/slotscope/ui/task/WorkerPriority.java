@@ -123,8 +123,8 @@ public final class WorkerPriority {
 
     /**
      * Lowers the JVM's JIT compiler threads to the workers' nice value, and says how that went for
-     * --frame-stats ("nice 10 (1 thread)": the window's JVM has C1 only). The window calls it once it is usable, so the launch keeps
-     * the compilers at full priority. Why: at a reshard's start the migration's code becomes hot, and
+     * --frame-stats ("nice 10 (1 thread)": the window's JVM has C1 only). The window calls it once it
+     * is usable, so the launch keeps the compilers at full priority. Why: at a reshard's start the migration's code becomes hot, and
      * in the FX thread's blocks of 30-50 ms then, C2 and C1 had taken 25-37 and 7-18 ms of CPU against
      * the FX thread's 15-19 ms (per-thread CPU time from {@code /proc/self/task/}*{@code /schedstat}).
      * At the same nice as the engine they still compile at full speed when the window is idle. A
