@@ -27,8 +27,11 @@ import java.util.stream.Stream;
  * it ({@code -XX:SharedArchiveFile}). The archive's name holds a digest of the JVM and of every class
  * path entry's size and modification time: HotSpot refuses (with a warning) an archive made for
  * another JVM or class path, so a new jar or a new JDK records a new archive, and installing it
- * removes the old ones. A window's JVM that ends with a fatal error (exit code 134, HotSpot's abort)
- * while it maps an archive takes the archive with it, in case a damaged archive was the cause.
+ * removes the old ones. A dynamic archive is a layer on a static one: the JDK's own, or the one
+ * packaged next to the jar ({@link PackagedClassArchive}), which already holds every class of the
+ * jar, so that the first launch maps that one while it records its layer. A window's JVM that ends
+ * with a fatal error (exit code 134, HotSpot's abort) takes the archives it mapped with it, in case
+ * a damaged archive was the cause.
  *
  * <p>{@code -Dslotscope.classArchive=false} turns it off; {@code -Dslotscope.cacheDir=DIR} puts it
  * elsewhere.
@@ -38,6 +41,9 @@ final class WindowClassArchive {
     static final String CACHE_DIR_PROPERTY = "slotscope.cacheDir";
     static final String PREFIX = "window-";
     static final String SUFFIX = ".jsa";
+    static final String RECORDING_SUFFIX = ".tmp";
+    /** HotSpot's messages about the archive, off: see {@link #jvmOptions}. */
+    static final String QUIET = "-Xlog:cds=off";
     /** A temporary archive of this key older than this was left by a launch that did not finish. */
     static final Duration STALE = Duration.ofHours(1);
     /** How a HotSpot JVM ends after a fatal error (it aborts: 128 + SIGABRT). */
@@ -45,47 +51,76 @@ final class WindowClassArchive {
 
     private final Path archive;
     private final Path recording;
+    /** The packaged archive the recorded one is layered on, instead of the JDK's own; null for the JDK's. */
+    private final Path base;
 
-    private WindowClassArchive(Path archive, Path recording) {
+    private WindowClassArchive(Path archive, Path recording, Path base) {
         this.archive = archive;
         this.recording = recording;
+        this.base = base;
     }
 
     /** For a JVM with this key in {@code dir}: map the archive if it is there, record it if not. */
     static WindowClassArchive in(Path dir, String key) {
+        return in(dir, key, null);
+    }
+
+    private static WindowClassArchive in(Path dir, String key, Path base) {
         Path archive = dir.resolve(PREFIX + key + SUFFIX);
         // not a UUID: a random one starts SecureRandom, tens of milliseconds of the launch
         Path recording = Files.isRegularFile(archive) ? null
-                : dir.resolve(PREFIX + key + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
-        return new WindowClassArchive(archive, recording);
+                : dir.resolve(PREFIX + key + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + RECORDING_SUFFIX);
+        return new WindowClassArchive(archive, recording, base);
     }
 
-    /** This JVM's archive, or empty when it is turned off, the JVM cannot archive, or no cache directory can be made. */
+    /** This JVM's archive; empty when it is turned off or the JVM cannot archive. */
     static Optional<WindowClassArchive> forThisJvm() {
         if ("false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY))) {
             return Optional.empty();
         }
+        String classPath = System.getProperty("java.class.path", "");
         try {
-            return cacheDir(System.getProperty(CACHE_DIR_PROPERTY), System.getProperty("os.name", ""),
-                    System.getProperty("user.home", ""), System.getenv()).flatMap(WindowClassArchive::forThisJvmIn);
+            if (!jarsOnly(classPath) || !jvmCanArchive()) {
+                return Optional.empty();
+            }
+            return select(System.getProperty("java.home", ""), System.getProperty("java.vm.version", ""), classPath,
+                    cacheDir(System.getProperty(CACHE_DIR_PROPERTY), System.getProperty("os.name", ""),
+                            System.getProperty("user.home", ""), System.getenv()));
         } catch (InvalidPathException e) {
             return Optional.empty(); // a cache directory or class path entry no path can name: launch without it
         }
     }
 
-    /** The archive for this JVM and class path in {@code dir}, if this JVM can make one and the directory can be made. */
-    static Optional<WindowClassArchive> forThisJvmIn(Path dir) {
-        String classPath = System.getProperty("java.class.path", "");
-        if (!jarsOnly(classPath) || !jvmCanArchive()) {
+    /**
+     * The archive for this JVM and class path. With an archive packaged next to the jar
+     * ({@link PackagedClassArchive}), the one in the cache is layered on it: its key holds the
+     * packaged archive's too, and without a cache directory the packaged one alone is mapped.
+     * Without one, the cache's is layered on the JDK's own archive. Empty when there is neither a
+     * packaged archive nor a cache directory that can be made.
+     */
+    static Optional<WindowClassArchive> select(String javaHome, String vmVersion, String classPath, Optional<Path> cacheDir) {
+        Optional<Path> packaged = packaged(classPath, key(javaHome, vmVersion, classPath));
+        String layered = packaged.map(base -> classPath + java.io.File.pathSeparator + base).orElse(classPath);
+        Optional<WindowClassArchive> cached = cacheDir.flatMap(dir -> madeDirectory(dir))
+                .map(dir -> in(dir, key(javaHome, vmVersion, layered), packaged.orElse(null)));
+        return cached.or(() -> packaged.map(base -> new WindowClassArchive(base, null, null)));
+    }
+
+    /** The archive packaged next to the class path's one jar for this key, if it is there. */
+    static Optional<Path> packaged(String classPath, String key) {
+        if (classPath.contains(java.io.File.pathSeparator)) {
             return Optional.empty();
         }
+        Path archive = Path.of(classPath).toAbsolutePath().resolveSibling(PREFIX + key + SUFFIX);
+        return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
+    }
+
+    private static Optional<Path> madeDirectory(Path dir) {
         try {
-            Files.createDirectories(dir);
+            return Optional.of(Files.createDirectories(dir));
         } catch (IOException | SecurityException e) {
             return Optional.empty(); // a cache: launching without it is only slower
         }
-        String key = key(System.getProperty("java.home", ""), System.getProperty("java.vm.version", ""), classPath);
-        return Optional.of(in(dir, key));
     }
 
     /**
@@ -160,10 +195,19 @@ final class WindowClassArchive {
         return HexFormat.of().toHexDigits(hash);
     }
 
-    /** The options that make the window's JVM map the archive, or record it. */
+    /**
+     * The options that make the window's JVM map the archive, or record it; on the packaged one if
+     * there is one. A recording JVM says, as it exits, which classes it leaves out of the archive (a
+     * line for each of the JDK's generated reflection classes, among others): {@code -Xlog:cds=off}
+     * keeps that off the user's terminal. A recording that could not be made leaves no archive, and
+     * the next launch records again.
+     */
     List<String> jvmOptions() {
-        return recording == null ? List.of("-XX:SharedArchiveFile=" + archive)
-                : List.of("-XX:ArchiveClassesAtExit=" + recording);
+        if (recording != null) {
+            String record = "-XX:ArchiveClassesAtExit=" + recording;
+            return base == null ? List.of(record, QUIET) : List.of("-XX:SharedArchiveFile=" + base, record, QUIET);
+        }
+        return List.of("-XX:SharedArchiveFile=" + (base == null ? "" : base + java.io.File.pathSeparator) + archive);
     }
 
     boolean recording() {
@@ -174,25 +218,30 @@ final class WindowClassArchive {
         return archive;
     }
 
+    /** Where the JVM writes the archive it records, before {@link #windowExited} installs it; null when it maps one. */
+    Path recordingFile() {
+        return recording;
+    }
+
     /**
      * After the window's JVM ended: a recorded archive is installed if that JVM exited normally
      * (it wrote the whole archive before exiting) and thrown away otherwise; installing one removes
-     * the archives of other JVMs and class paths, and temporary ones left behind. A mapped archive
-     * is removed when that JVM died of a fatal error: HotSpot aborts on a damaged archive, and every
-     * later launch would too.
+     * the archives of other JVMs and class paths, and temporary ones left behind. The archives that
+     * JVM mapped (the packaged one included) are removed when it died of a fatal error: HotSpot aborts
+     * on a damaged archive, and every later launch would too.
      */
     void windowExited(int exitCode) {
-        if (recording == null) {
-            if (exitCode == FATAL_ERROR_EXIT) {
-                try {
-                    Files.deleteIfExists(archive);
-                    System.err.println("[WARN] the window's JVM ended with a fatal error; its class archive " + archive
-                            + " was removed in case it was the cause: the next launch records a new one");
-                } catch (IOException | SecurityException e) {
-                    System.err.println("[WARN] the window's JVM ended with a fatal error; if it happens again, remove "
-                            + archive + " (" + e.getMessage() + ")");
-                }
+        if (exitCode == FATAL_ERROR_EXIT) {
+            List<Path> mapped = new ArrayList<>();
+            if (base != null) {
+                mapped.add(base);
             }
+            if (recording == null) {
+                mapped.add(archive);
+            }
+            mapped.forEach(WindowClassArchive::removeAfterFatalError);
+        }
+        if (recording == null) {
             return;
         }
         try {
@@ -212,13 +261,30 @@ final class WindowClassArchive {
         }
     }
 
+    private static void removeAfterFatalError(Path mapped) {
+        try {
+            Files.deleteIfExists(mapped);
+            System.err.println("[WARN] the window's JVM ended with a fatal error; its class archive " + mapped
+                    + " was removed in case it was the cause: the next launch records a new one");
+        } catch (IOException | SecurityException e) {
+            System.err.println("[WARN] the window's JVM ended with a fatal error; if it happens again, remove "
+                    + mapped + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static boolean isArchiveOrRecording(String name) {
+        return name.startsWith(PREFIX) && (name.endsWith(SUFFIX) || name.endsWith(RECORDING_SUFFIX));
+    }
+
     private void removeOthers() throws IOException {
         String name = archive.getFileName().toString();
         String ownTemporaries = name.substring(0, name.length() - SUFFIX.length()) + ".";
         Instant stale = Instant.now().minus(STALE);
         List<Path> others = new ArrayList<>();
         try (Stream<Path> files = Files.list(archive.getParent())) {
-            files.filter(f -> f.getFileName().toString().startsWith(PREFIX) && !f.equals(archive)).forEach(others::add);
+            // archives and recordings only: the folder may be a build's, with other files named window-
+            files.filter(f -> isArchiveOrRecording(f.getFileName().toString()) && !f.equals(archive)
+                    && Files.isRegularFile(f)).forEach(others::add);
         }
         for (Path other : others) {
             try {

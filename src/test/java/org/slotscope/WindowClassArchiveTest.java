@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slotscope.testsupport.FileTrees;
 
 class WindowClassArchiveTest {
     @TempDir
@@ -74,12 +75,12 @@ class WindowClassArchiveTest {
     @Test
     void aRecordingIsInstalledOnlyWhenTheWindowExitedNormally() throws IOException {
         WindowClassArchive crashed = WindowClassArchive.in(dir, "abc");
-        Files.writeString(recordingOf(crashed), "half an archive");
+        Files.writeString(crashed.recordingFile(), "half an archive");
         crashed.windowExited(134);
         assertEquals(List.of(), files(), "a truncated archive would crash the next JVM: thrown away");
 
         WindowClassArchive closed = WindowClassArchive.in(dir, "abc");
-        Files.writeString(recordingOf(closed), "archive");
+        Files.writeString(closed.recordingFile(), "archive");
         closed.windowExited(0);
         assertEquals(List.of("window-abc.jsa"), files());
         assertEquals("archive", Files.readString(dir.resolve("window-abc.jsa")));
@@ -103,12 +104,49 @@ class WindowClassArchiveTest {
         Path stale = Files.writeString(dir.resolve("window-abc.long-gone.tmp"), "left behind");
         Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(WindowClassArchive.STALE).minusSeconds(60)));
         Files.writeString(dir.resolve("notes.txt"), "not ours");
+        // a build's folder holds other files named window-: the packaging's log, a test's cache folder
+        Files.writeString(dir.resolve("window-class-archive.log"), "not an archive");
+        Files.createDirectories(dir.resolve("window-class-archive"));
 
         WindowClassArchive closed = WindowClassArchive.in(dir, "abc");
-        Files.writeString(recordingOf(closed), "archive");
+        Files.writeString(closed.recordingFile(), "archive");
         closed.windowExited(0);
 
-        assertEquals(List.of("notes.txt", "window-abc.jsa", fresh.getFileName().toString()), files());
+        assertEquals(List.of("notes.txt", "window-abc.jsa", fresh.getFileName().toString(), "window-class-archive",
+                "window-class-archive.log"), files());
+    }
+
+    @Test
+    void aPackagedArchiveIsTheBaseOfTheCachedOneWhoseKeyHoldsItAndAloneItIsMapped() throws IOException {
+        Path jar = Files.writeString(dir.resolve("slotscope.jar"), "jar");
+        Path cache = dir.resolve("cache");
+        String key = WindowClassArchive.key("/jdk", "17", jar.toString());
+        // none packaged: the cache's archive, on the JDK's own
+        WindowClassArchive onJdks = WindowClassArchive.select("/jdk", "17", jar.toString(), Optional.of(cache)).orElseThrow();
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + onJdks.recordingFile(), "-Xlog:cds=off"), onJdks.jvmOptions());
+        assertEquals(cache.resolve("window-" + key + ".jsa"), onJdks.archive());
+        assertTrue(WindowClassArchive.select("/jdk", "17", jar.toString(), Optional.empty()).isEmpty());
+
+        Path packaged = Files.writeString(dir.resolve("window-" + key + ".jsa"), "packaged");
+        WindowClassArchive first = WindowClassArchive.select("/jdk", "17", jar.toString(), Optional.of(cache)).orElseThrow();
+        assertEquals(List.of("-XX:SharedArchiveFile=" + packaged, "-XX:ArchiveClassesAtExit=" + first.recordingFile(),
+                "-Xlog:cds=off"), first.jvmOptions());
+        String layered = WindowClassArchive.key("/jdk", "17", jar + java.io.File.pathSeparator + packaged);
+        assertEquals(cache.resolve("window-" + layered + ".jsa"), first.archive());
+        assertNotEquals(key, layered);
+        Files.writeString(first.recordingFile(), "layer");
+        first.windowExited(0);
+        WindowClassArchive later = WindowClassArchive.select("/jdk", "17", jar.toString(), Optional.of(cache)).orElseThrow();
+        assertEquals(List.of("-XX:SharedArchiveFile=" + packaged + java.io.File.pathSeparator + first.archive()),
+                later.jvmOptions());
+        // no cache directory: the packaged archive alone
+        assertEquals(List.of("-XX:SharedArchiveFile=" + packaged),
+                WindowClassArchive.select("/jdk", "17", jar.toString(), Optional.empty()).orElseThrow().jvmOptions());
+
+        // a fatal error takes both layers: either may be the damaged one
+        later.windowExited(WindowClassArchive.FATAL_ERROR_EXIT);
+        assertFalse(Files.exists(packaged));
+        assertFalse(Files.exists(first.archive()));
     }
 
     @Test
@@ -126,13 +164,7 @@ class WindowClassArchiveTest {
     /** HotSpot itself: the options record an archive that the next JVM maps with sharing required. */
     @Test
     void theJvmRecordsAnArchiveThatTheNextJvmMaps() throws Exception {
-        Path jar = dir.resolve("probe.jar");
-        String entry = ArchiveProbe.class.getName().replace('.', '/') + ".class";
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
-                var in = ArchiveProbe.class.getClassLoader().getResourceAsStream(entry)) {
-            out.putNextEntry(new java.util.jar.JarEntry(entry));
-            in.transferTo(out);
-        }
+        Path jar = FileTrees.jarOf(dir.resolve("probe.jar"), ArchiveProbe.class);
         Path cache = dir.resolve("cache");
         String key = WindowClassArchive.key(System.getProperty("java.home"), System.getProperty("java.vm.version"),
                 jar.toString());
@@ -161,7 +193,7 @@ class WindowClassArchiveTest {
         assertTrue(WindowClassArchive.in(cache, key).recording());
     }
 
-    private static String runJava(Path jar, List<String> archiveOptions, List<String> more) throws Exception {
+    static String runJava(Path jar, List<String> archiveOptions, List<String> more) throws Exception {
         Process java = new ProcessBuilder(javaCommand(jar, archiveOptions, more)).redirectErrorStream(true).start();
         String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(java.waitFor(60, TimeUnit.SECONDS));
@@ -185,16 +217,13 @@ class WindowClassArchiveTest {
         return java.exitValue();
     }
 
-    /** What the archived JVM runs: it loads a few classes of its own and of the JDK. */
+    /** What the archived JVM runs: it loads a few classes of its own and of the JDK, and makes a lambda. */
     public static final class ArchiveProbe {
         public static void main(String[] args) {
-            System.out.println(List.of(Map.of("recorded", 1).keySet().iterator().next()).get(0));
+            // a lambda: its class is made by running, so only a recorded archive holds it
+            java.util.function.Supplier<String> word = () -> "recorded";
+            System.out.println(List.of(Map.of(word.get(), 1).keySet().iterator().next()).get(0));
         }
-    }
-
-    private Path recordingOf(WindowClassArchive archive) {
-        String option = archive.jvmOptions().get(0);
-        return Path.of(option.substring(option.indexOf('=') + 1));
     }
 
     private List<String> files() throws IOException {

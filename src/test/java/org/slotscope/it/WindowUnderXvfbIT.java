@@ -20,7 +20,9 @@ import org.slotscope.testsupport.RedisBinaries;
 /**
  * The real application, from the packaged jar, in a virtual X server (xvfb-run, GTK, software
  * rendering): it opens its window, becomes usable, saves a screenshot and exits; the screenshot
- * shows the window, and the frame statistics and the launch time are printed.
+ * shows the window, and the frame statistics and the launch time are printed. That first launch maps
+ * the class archive packaging wrote next to the jar and records its own layer on it in the cache; the
+ * next launch maps both.
  */
 class WindowUnderXvfbIT {
     private static final Pattern USABLE = Pattern.compile("window usable (\\d+) ms after the java command started");
@@ -38,7 +40,9 @@ class WindowUnderXvfbIT {
         assertTrue(jar != null && Files.isRegularFile(Path.of(jar)), "the packaged jar: " + jar);
         Path shot = Path.of(System.getProperty("basedir", "."), "target", "screenshots", "xvfb-window.png");
         Files.deleteIfExists(shot);
-        // the class archive in a folder of the test's own, empty: this launch records it, the next maps it
+        // the archive that packaging wrote next to the jar: the very first launch maps it
+        Path packaged = packagedArchive(Path.of(jar));
+        // the cache in a folder of the test's own, empty: the first launch records its layer there
         Path cache = Path.of(System.getProperty("basedir", "."), "target", "window-class-archive");
         FileTrees.delete(cache);
         String output = runWindow(xvfbRun, jar, cache, "--frame-stats", "--reshard", "50", "--screenshot", shot.toString(),
@@ -54,8 +58,11 @@ class WindowUnderXvfbIT {
         // --reshard starts as the Reshard button does, once the window is usable: every panel knows the nodes
         assertTrue(output.contains("reshard of 50 slots: Moving 50 slots") || output.contains("reshard of 50 slots: Moved 50 slots"),
                 output);
-        assertTrue(output.contains("-XX:ArchiveClassesAtExit=" + cache.resolve("window-")), output);
-        System.out.println("under Xvfb: " + usable.group() + "; " + output.lines()
+        assertTrue(output.contains("-XX:SharedArchiveFile=" + packaged + " -XX:ArchiveClassesAtExit=" + cache.resolve("window-")),
+                output);
+        // a recording JVM keeps HotSpot's archive messages off the terminal (-Xlog:cds=off): none are printed
+        assertFalse(output.contains("[cds"), output);
+        System.out.println("under Xvfb, first launch (the packaged class archive mapped): " + usable.group() + "; " + output.lines()
                 .filter(l -> l.startsWith("frame-stats") || l.startsWith("fx-thread")).toList());
 
         BufferedImage image = ImageIO.read(shot.toFile());
@@ -71,7 +78,8 @@ class WindowUnderXvfbIT {
         assertTrue(colours.contains(0xE69F00) && colours.contains(0x56B4E9) && colours.contains(0x009E73),
                 "the three masters' colours are on screen");
 
-        // the archive the window's JVM wrote as it exited is in place, and the next launch maps it
+        // the layer the window's JVM wrote as it exited is in place (HotSpot records one only on a base it
+        // mapped: so the packaged archive was), and the next launch maps both
         List<Path> archives;
         try (var files = Files.list(cache)) {
             archives = files.toList();
@@ -80,12 +88,22 @@ class WindowUnderXvfbIT {
         assertTrue(archives.get(0).getFileName().toString().matches("window-[0-9a-f]{16}\\.jsa")
                 && Files.size(archives.get(0)) > 1_000_000, archives.toString());
         String again = runWindow(xvfbRun, jar, cache, "--frame-stats", "--exit-after", "1000");
-        assertTrue(again.contains("-XX:SharedArchiveFile=" + archives.get(0)), again);
+        assertTrue(again.contains("-XX:SharedArchiveFile=" + packaged + java.io.File.pathSeparator + archives.get(0)), again);
         // HotSpot says so when it cannot map an archive (another JVM, another class path, a damaged file)
         assertFalse(again.contains("[cds"), again);
         Matcher usableAgain = USABLE.matcher(again);
         assertTrue(usableAgain.find(), again);
-        System.out.println("under Xvfb, with the class archive: " + usableAgain.group());
+        System.out.println("under Xvfb, with both layers of the class archive: " + usableAgain.group());
+    }
+
+    /** The archive {@code mvn package} wrote next to the jar (it removes those of earlier builds). */
+    private static Path packagedArchive(Path jar) throws java.io.IOException {
+        List<Path> archives;
+        try (var files = Files.list(jar.toAbsolutePath().getParent())) {
+            archives = files.filter(f -> f.getFileName().toString().matches("window-[0-9a-f]{16}\\.jsa")).toList();
+        }
+        assertEquals(1, archives.size(), "packaging made one class archive next to the jar: " + archives);
+        return archives.get(0);
     }
 
     /** Runs the packaged jar's window in a virtual X server and returns what it printed; it must exit with 0. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removing a folder the tests made, with everything in it. */
+/** Folders and jars the tests make: removing one with everything in it, writing a jar of test classes. */
 public final class FileTrees {
     private FileTrees() {
     }
@@ -21,5 +21,22 @@ public final class FileTrees {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** Writes a jar of these classes' class files, as the test's class loader holds them. */
+    public static Path jarOf(Path jar, Class<?>... classes) throws IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> type : classes) {
+                String entry = type.getName().replace('.', '/') + ".class";
+                try (var in = type.getClassLoader().getResourceAsStream(entry)) {
+                    if (in == null) {
+                        throw new IOException("no class file for " + type.getName());
+                    }
+                    out.putNextEntry(new java.util.jar.JarEntry(entry));
+                    in.transferTo(out);
+                }
+            }
+        }
+        return jar;
     }
 }
