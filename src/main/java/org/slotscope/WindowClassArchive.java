@@ -232,14 +232,8 @@ final class WindowClassArchive {
      */
     void windowExited(int exitCode) {
         if (exitCode == FATAL_ERROR_EXIT) {
-            List<Path> mapped = new ArrayList<>();
-            if (base != null) {
-                mapped.add(base);
-            }
-            if (recording == null) {
-                mapped.add(archive);
-            }
-            mapped.forEach(WindowClassArchive::removeAfterFatalError);
+            mapped().forEach(path -> remove(path, "ended with a fatal error; its class archive " + path
+                    + " was removed in case it was the cause: the next launch records a new one"));
         }
         if (recording == null) {
             return;
@@ -261,14 +255,34 @@ final class WindowClassArchive {
         }
     }
 
-    private static void removeAfterFatalError(Path mapped) {
+    /**
+     * The window's JVM ended before its main ran: HotSpot stops at once when it cannot map the archive
+     * under a layer it is to record (a damaged packaged archive, say). The archives it was given go,
+     * and the launcher starts the window without them.
+     */
+    void jvmDidNotStart() {
+        mapped().forEach(path -> remove(path, "did not start with its class archive " + path
+                + "; it was removed and the window starts without it"));
+    }
+
+    private List<Path> mapped() {
+        List<Path> mapped = new ArrayList<>();
+        if (base != null) {
+            mapped.add(base);
+        }
+        if (recording == null) {
+            mapped.add(archive);
+        }
+        return mapped;
+    }
+
+    private static void remove(Path mapped, String what) {
         try {
             Files.deleteIfExists(mapped);
-            System.err.println("[WARN] the window's JVM ended with a fatal error; its class archive " + mapped
-                    + " was removed in case it was the cause: the next launch records a new one");
+            System.err.println("[WARN] the window's JVM " + what);
         } catch (IOException | SecurityException e) {
-            System.err.println("[WARN] the window's JVM ended with a fatal error; if it happens again, remove "
-                    + mapped + " (" + e.getMessage() + ")");
+            System.err.println("[WARN] the window's JVM " + what.substring(0, what.indexOf(';'))
+                    + "; if it happens again, remove it (" + e.getMessage() + ")");
         }
     }
 

@@ -2,6 +2,8 @@ package org.slotscope;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,10 @@ import java.util.OptionalInt;
  * on. It does not when the JVM was started with options other than system properties (the user
  * chose: a debugger, a GC log, other collectors), when it is the child already, or when
  * {@code SLOTSCOPE_SAME_JVM} is set. The child maps an archive of the classes it loaded the last
- * time, which shortens the launch ({@link WindowClassArchive}).
+ * time, which shortens the launch ({@link WindowClassArchive}). HotSpot does not start at all when
+ * it cannot map the archive under a layer it is to record; the child removes a marker file as its
+ * main starts, so a child that ended with the marker still there never started, and the launcher
+ * removes the archive and starts the window again without it.
  *
  * <p>The child also compiles with the JIT's first compiler only (C1, {@code -XX:TieredStopAtLevel=1}).
  * With HotSpot's default, C2 compiles the window's hot code on the cores the FX thread, the renderer
@@ -40,6 +45,10 @@ public final class WindowJvm {
     static final String LAUNCHED_AT_PROPERTY = "slotscope.launchedAt";
     static final String SAME_JVM_ENV = "SLOTSCOPE_SAME_JVM";
     static final String COMPILER_PROPERTY = "slotscope.windowCompiler";
+    /** A file the child removes as its main starts: still there after it ended, the JVM never started. */
+    static final String STARTING_PROPERTY = "slotscope.windowStarting";
+    /** Not an exit code: the window's JVM ended before its main ran. */
+    private static final int DID_NOT_START = Integer.MIN_VALUE;
     private static final long MAX_YOUNG = 128L * 1024 * 1024;
 
     private WindowJvm() {
@@ -98,6 +107,7 @@ public final class WindowJvm {
      */
     static OptionalInt runInChild(String[] args) {
         if (!childWanted(System.getenv(), System.getProperty(CHILD_PROPERTY))) {
+            childStarted(System.getProperty(STARTING_PROPERTY));
             return OptionalInt.empty(); // decided without the management beans, which take time to start
         }
         var runtime = ManagementFactory.getRuntimeMXBean();
@@ -111,8 +121,30 @@ public final class WindowJvm {
                     + " the window runs with c1");
         }
         Optional<WindowClassArchive> archive = WindowClassArchive.forThisJvm();
-        List<String> command = command(System.getProperty("java.home"), jvmOptions, Runtime.getRuntime().maxMemory(),
-                archive.map(WindowClassArchive::jvmOptions).orElse(List.of()), runtime.getStartTime(),
+        OptionalInt code = runChild(jvmOptions, archive, runtime.getStartTime(), args);
+        if (code.isPresent() && code.getAsInt() == DID_NOT_START) {
+            // HotSpot did not start with the archive (one it cannot map, under a layer to record, stops
+            // it at once): the window never opened, so it opens now, without the archive
+            archive.get().jvmDidNotStart();
+            code = runChild(jvmOptions, Optional.empty(), runtime.getStartTime(), args);
+        }
+        return code.isPresent() && code.getAsInt() == DID_NOT_START ? OptionalInt.of(1) : code;
+    }
+
+    /**
+     * Runs the window's JVM, tells the archive how it ended and returns its exit code;
+     * {@link #DID_NOT_START} when that JVM ended before its main ran (only an archive's JVM is checked
+     * for it), empty when no JVM could be started.
+     */
+    private static OptionalInt runChild(List<String> jvmOptions, Optional<WindowClassArchive> archive, long launchedAt,
+            String[] args) {
+        Path starting = archive.isPresent() ? startingMarker() : null;
+        List<String> options = new ArrayList<>(jvmOptions);
+        if (starting != null) {
+            options.add("-D" + STARTING_PROPERTY + "=" + starting);
+        }
+        List<String> command = command(System.getProperty("java.home"), options, Runtime.getRuntime().maxMemory(),
+                archive.map(WindowClassArchive::jvmOptions).orElse(List.of()), launchedAt,
                 System.getProperty("java.class.path"), Launcher.class.getName(), args);
         Process child;
         try {
@@ -120,6 +152,7 @@ public final class WindowJvm {
         } catch (IOException e) {
             System.err.println("[WARN] cannot start the window's JVM (" + e.getMessage()
                     + "); running it in this one, with the default garbage collector settings");
+            deleteQuietly(starting);
             return OptionalInt.empty();
         }
         Thread stopChild = new Thread(child::destroy, "slotscope-stop-window-jvm");
@@ -132,11 +165,45 @@ public final class WindowJvm {
                 } catch (IllegalStateException shuttingDown) {
                     // this JVM is being stopped too (Ctrl-C reaches both): the hook is harmless now
                 }
+                if (starting != null && Files.exists(starting) && code != 0) {
+                    deleteQuietly(starting);
+                    return OptionalInt.of(DID_NOT_START);
+                }
+                deleteQuietly(starting);
                 archive.ifPresent(a -> a.windowExited(code));
                 return OptionalInt.of(code);
             } catch (InterruptedException e) {
                 child.destroy();
             }
+        }
+    }
+
+    /** The marker file for the next child, or null when none can be made (the check is then skipped). */
+    private static Path startingMarker() {
+        try {
+            Path marker = Path.of(System.getProperty("java.io.tmpdir"),
+                    "slotscope-window-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".starting");
+            return Files.createFile(marker);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** In the child: its main runs, so its JVM started; the parent sees the marker gone. */
+    static void childStarted(String marker) {
+        if (marker != null && !marker.isBlank()) {
+            deleteQuietly(Path.of(marker));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException e) {
+            // a temporary file: the system's cleaning of its temporary folder takes it
         }
     }
 

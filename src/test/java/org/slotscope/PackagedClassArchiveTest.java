@@ -68,6 +68,20 @@ class PackagedClassArchiveTest {
         assertFalse(laterRun.contains("[cds"), laterRun);
 
         assertTrue(PackagedClassArchive.make(jar.toString(), javaHome, vm).endsWith("(already made for this jar)"));
+
+        // a damaged packaged archive: HotSpot, asked to record a layer on it, does not start at all
+        Files.delete(later.archive());
+        byte[] whole = Files.readAllBytes(packaged);
+        packaged.toFile().setWritable(true);
+        Files.write(packaged, java.util.Arrays.copyOf(whole, whole.length / 2));
+        WindowClassArchive onDamaged = WindowClassArchive.select(javaHome, vm, jar.toString(), Optional.of(cache)).orElseThrow();
+        assertEquals(1, WindowClassArchiveTest.exitOf(jar, onDamaged.jvmOptions(), List.of(), dir));
+        // the launcher sees that (WindowJvm) and removes it: the JDK's own archive is the base again
+        onDamaged.jvmDidNotStart();
+        assertFalse(Files.exists(packaged));
+        WindowClassArchive onJdks = WindowClassArchive.select(javaHome, vm, jar.toString(), Optional.of(cache)).orElseThrow();
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + onJdks.recordingFile(), "-Xlog:cds=off"), onJdks.jvmOptions());
+        assertEquals(0, WindowClassArchiveTest.exitOf(jar, onJdks.jvmOptions(), List.of(), dir));
     }
 
     @Test

@@ -210,7 +210,7 @@ class WindowClassArchiveTest {
     }
 
     /** The exit code of a JVM run in {@code workDir} (where a crashing one leaves its hs_err file). */
-    private static int exitOf(Path jar, List<String> archiveOptions, List<String> more, Path workDir) throws Exception {
+    static int exitOf(Path jar, List<String> archiveOptions, List<String> more, Path workDir) throws Exception {
         Process java = new ProcessBuilder(javaCommand(jar, archiveOptions, more)).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(java.waitFor(60, TimeUnit.SECONDS));
