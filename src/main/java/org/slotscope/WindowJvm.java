@@ -47,6 +47,8 @@ public final class WindowJvm {
     static final String COMPILER_PROPERTY = "slotscope.windowCompiler";
     /** A file the child removes as its main starts: still there after it ended, the JVM never started. */
     static final String STARTING_PROPERTY = "slotscope.windowStarting";
+    /** HotSpot's exit code when it stops during its initialisation. */
+    private static final int VM_INIT_FAILED_EXIT = 1;
     /** Not an exit code: the window's JVM ended before its main ran. */
     private static final int DID_NOT_START = Integer.MIN_VALUE;
     private static final long MAX_YOUNG = 128L * 1024 * 1024;
@@ -165,7 +167,8 @@ public final class WindowJvm {
                 } catch (IllegalStateException shuttingDown) {
                     // this JVM is being stopped too (Ctrl-C reaches both): the hook is harmless now
                 }
-                if (starting != null && Files.exists(starting) && code != 0) {
+                // 1: how HotSpot exits when it cannot initialise (a signal, Ctrl-C say, ends it with 128+n)
+                if (starting != null && Files.exists(starting) && code == VM_INIT_FAILED_EXIT) {
                     deleteQuietly(starting);
                     return OptionalInt.of(DID_NOT_START);
                 }
