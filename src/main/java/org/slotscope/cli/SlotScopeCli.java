@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** The command line: `slotscope serve ...`, later `cluster ...` and `torture ...`. */
 @Command(name = "slotscope", mixinStandardHelpOptions = true, versionProvider = SlotScopeCli.Version.class,
-        description = "Redis Cluster, made visible. Without arguments the window opens.",
+        description = {"Redis Cluster, made visible. Without arguments the window opens;",
+                "'slotscope window --help' lists the window's options."},
         subcommands = {ServeCommand.class, EngineBenchCommand.class, ClusterCommand.class,
                 TortureCommand.class})
 public final class SlotScopeCli implements Runnable {

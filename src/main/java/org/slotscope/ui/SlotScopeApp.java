@@ -2,11 +2,13 @@ package org.slotscope.ui;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.slotscope.Launcher;
 import org.slotscope.WindowJvm;
 import org.slotscope.ui.frame.FxBlockProbe;
 import org.slotscope.ui.i18n.Messages;
@@ -32,8 +34,28 @@ public final class SlotScopeApp extends Application {
     private long usableAfterMillis = -1;
     private volatile String compilerThreads = "not lowered (the window never became usable)";
 
+    /**
+     * JavaFX's own logger. Held here because java.util.logging keeps loggers only weakly, and a
+     * filter set on a logger that is collected is lost.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     public static void main(String[] args) {
-        Application.launch(SlotScopeApp.class, args);
+        // PlatformImpl.startup warns on every start from the classpath; the shaded jar is made to run
+        // that way, so the line would only alarm a user. Every other JavaFX warning still shows.
+        JAVAFX_LOG.setFilter(r -> !String.valueOf(r.getMessage()).startsWith("Unsupported JavaFX configuration"));
+        try {
+            Application.launch(SlotScopeApp.class, args);
+        } catch (UnsupportedOperationException e) {
+            // GTK glass's "Unable to open DISPLAY": DISPLAY is set (the launcher checked) but names no
+            // display this process can reach
+            if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+                System.err.println("[ERR] " + Launcher.noDisplayMessage(
+                        "DISPLAY=" + System.getenv("DISPLAY") + " cannot be opened"));
+                System.exit(Launcher.EXIT_NO_DISPLAY);
+            }
+            throw e;
+        }
     }
 
     @Override

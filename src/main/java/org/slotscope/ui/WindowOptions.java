@@ -7,23 +7,8 @@ import org.slotscope.ui.sim.ClusterShape;
 import org.slotscope.ui.sim.WorkloadSettings;
 
 /**
- * The window's command-line options (`java -jar slotscope.jar window [options]`):
- * <pre>
- *   --frame-stats            print frame-time percentiles, the FX thread's longest block and the
- *                            time to a usable window on exit; show the frame overlay
- *   --masters N --replicas N --keys N --seed N --node-timeout MS   the simulated cluster
- *   --reshard N              once the window is usable, reshard N slots to the last master
- *   --reshard-after MS       start that reshard MS after the window is usable instead
- *   --reshard-rounds K       K such reshards one after the other, each to the next master back; the
- *                            frame statistics restart with each round and are printed at its end
- *                            (the first round also warms the JIT up for the reshard's code)
- *   --workload RATE          once the window is usable, start the client workload at RATE requests
- *                            per second of virtual time (1 to 5000)
- *   --speed X                virtual time per wall time (0.01 to 100)
- *   --screenshot FILE        save the window as PNG --screenshot-delay MS after it is usable, then exit
- *   --exit-after MS          close the window MS after it is usable (benchmarks)
- *   --measure-after MS       start the frame statistics MS after the window is usable (JIT warm-up)
- * </pre>
+ * The window's command-line options (`java -jar slotscope.jar window [options]`), listed in
+ * {@link #USAGE}, which `window --help` prints.
  */
 public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardSlots, double speed, Path screenshot,
                             long screenshotDelayMillis, long exitAfterMillis, long measureAfterMillis,
@@ -31,6 +16,30 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
     static final Set<String> FLAGS = Set.of("--frame-stats", "--masters", "--replicas", "--keys", "--seed",
             "--node-timeout", "--reshard", "--speed", "--screenshot", "--screenshot-delay", "--exit-after", "--measure-after",
             "--workload", "--reshard-after", "--reshard-rounds");
+
+    /** What `window --help` prints. */
+    public static final String USAGE = """
+            Usage: slotscope [window] [options]
+            Opens the window on a simulated Redis Cluster. Every option is optional.
+              --masters N --replicas N --keys N --seed N --node-timeout MS
+                                       the simulated cluster (default: 3 masters, 1 replica each,
+                                       1000 keys, seed 1, node timeout 5000 ms)
+              --speed X                virtual time per wall time, 0.01 to 100 (default 1)
+              --workload RATE          once the window is usable, start the clients at RATE requests
+                                       per second of virtual time (1 to 5000)
+              --reshard N              once the window is usable, reshard N slots to the last master
+              --reshard-after MS       start that reshard MS after the window is usable instead
+              --reshard-rounds K       K such reshards one after the other, each to the next master back;
+                                       the frame statistics restart with each round
+              --frame-stats            show the frame overlay; on exit print frame-time percentiles,
+                                       the FX thread's longest block and the time to a usable window
+              --measure-after MS       start the frame statistics MS after the window is usable
+              --screenshot FILE        save the window as PNG --screenshot-delay MS (default 1500)
+                                       after it is usable, then exit
+              --exit-after MS          close the window MS after it is usable
+              -h, --help               print this and exit
+            The rest of the command line: slotscope --help
+            """;
 
     public static final WindowOptions DEFAULTS = new WindowOptions(false, ClusterShape.DEMO, 0, 1.0, null, 1500, 0, 0, 0, 0, 1);
 
@@ -43,6 +52,11 @@ public record WindowOptions(boolean frameStats, ClusterShape shape, int reshardS
     /** Whether a command line is meant for the window (the launcher asks before picking the CLI). */
     public static boolean isWindowCommandLine(String[] args) {
         return args.length == 0 || "window".equals(args[0]) || FLAGS.contains(args[0]);
+    }
+
+    /** Whether a window command line asks for {@link #USAGE} (`window --help`, `window -h`). */
+    public static boolean asksForHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h");
     }
 
     /** @throws IllegalArgumentException with a one-line message for a bad option */

@@ -48,4 +48,23 @@ class WindowOptionsTest {
                 assertThrows(IllegalArgumentException.class,
                         () -> WindowOptions.parse(List.of("--reshard-after", "-1"))).getMessage());
     }
+
+    @Test
+    void helpIsAskedForAnywhereOnTheLineAndTheUsageNamesEveryOption() {
+        assertTrue(WindowOptions.asksForHelp(List.of("window", "--help")));
+        assertTrue(WindowOptions.asksForHelp(List.of("--masters", "6", "-h")));
+        assertTrue(!WindowOptions.asksForHelp(List.of("window", "--masters", "6")));
+        for (String flag : WindowOptions.FLAGS) {
+            assertTrue(WindowOptions.USAGE.contains(flag + " ") || WindowOptions.USAGE.contains(flag + "\n"),
+                    flag + " is missing from the usage");
+        }
+    }
+
+    @Test
+    void aBadClusterShapeNamesWhatIsWrong() {
+        assertEquals("the node timeout must be at least 1 ms: 0", assertThrows(IllegalArgumentException.class,
+                () -> WindowOptions.parse(List.of("--node-timeout", "0"))).getMessage());
+        assertEquals("replicas per master must not be negative: -1", assertThrows(IllegalArgumentException.class,
+                () -> WindowOptions.parse(List.of("--replicas", "-1"))).getMessage());
+    }
 }

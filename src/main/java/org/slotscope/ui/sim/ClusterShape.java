@@ -18,8 +18,14 @@ public record ClusterShape(long seed, int masters, int replicasPerMaster, int de
         if (masters < 1) {
             throw new IllegalArgumentException("a cluster needs at least one master");
         }
-        if (replicasPerMaster < 0 || demoKeys < 0 || nodeTimeout < 1) {
-            throw new IllegalArgumentException("negative replicas or keys");
+        if (replicasPerMaster < 0) {
+            throw new IllegalArgumentException("replicas per master must not be negative: " + replicasPerMaster);
+        }
+        if (demoKeys < 0) {
+            throw new IllegalArgumentException("keys must not be negative: " + demoKeys);
+        }
+        if (nodeTimeout < 1) {
+            throw new IllegalArgumentException("the node timeout must be at least 1 ms: " + nodeTimeout);
         }
     }
 
