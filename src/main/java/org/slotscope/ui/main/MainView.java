@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -31,6 +32,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 import org.slotscope.ui.actions.ActionsView;
 import org.slotscope.ui.console.ConsoleView;
+import org.slotscope.ui.i18n.ChineseFont;
 import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.inspector.InspectorView;
 import org.slotscope.ui.playback.PlaybackView;
@@ -168,6 +170,16 @@ public final class MainView {
             public Locale fromString(String text) {
                 return Messages.SUPPORTED.stream().filter(l -> Messages.nativeName(l).equals(text)).findFirst()
                         .orElse(Messages.ENGLISH);
+            }
+        });
+        // In an English window "简体中文" is the one Chinese text; it gets the Chinese font when the list
+        // first shows (so English launches do not look fonts up).
+        languageBox.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Locale locale, boolean empty) {
+                super.updateItem(locale, empty);
+                setText(empty || locale == null ? null : Messages.nativeName(locale));
+                setStyle(Messages.SIMPLIFIED_CHINESE.equals(locale) ? ChineseFont.style() : "");
             }
         });
         languageBox.setValue(viewModel.localeProperty().get());

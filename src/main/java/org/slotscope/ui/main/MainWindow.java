@@ -2,17 +2,16 @@ package org.slotscope.ui.main;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.slotscope.ui.actions.ActionsView;
 import org.slotscope.ui.console.ConsoleView;
+import org.slotscope.ui.i18n.ChineseFont;
 import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.inspector.InspectorView;
 import org.slotscope.ui.playback.PlaybackView;
@@ -28,14 +27,10 @@ import org.slotscope.ui.workload.WorkloadView;
 public final class MainWindow {
     public static final double WIDTH = 1500;
     public static final double HEIGHT = 920;
-    /** Fonts with Simplified Chinese glyphs, in order of preference, on Linux, Windows and macOS. */
-    static final List<String> CJK_FONTS = List.of("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-            "WenQuanYi Zen Hei", "Droid Sans Fallback", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB");
 
     private final Stage stage;
     private final WindowModels models;
     private final SnapshotPump pump;
-    private final String cjkFont;
     private MainView view;
     private Runnable onUsable;
 
@@ -43,7 +38,6 @@ public final class MainWindow {
         this.stage = stage;
         this.models = new WindowModels(session, locale, Platform::runLater);
         this.pump = new SnapshotPump(session, this::applySnapshot, this::frame);
-        this.cjkFont = firstInstalled(CJK_FONTS, Font.getFamilies());
     }
 
     /** Shows the window for {@code session}; the caller still owns (and closes) the session. */
@@ -157,22 +151,12 @@ public final class MainWindow {
         try {
             Parent root = loader.load();
             MainView controller = loader.getController();
-            if (cjkFont != null && Messages.SIMPLIFIED_CHINESE.equals(models.main().localeProperty().get())) {
-                // JavaFX takes only the first family of a CSS list; choose one that is really installed.
-                root.setStyle("-fx-font-family: \"" + cjkFont + "\";");
+            if (Messages.SIMPLIFIED_CHINESE.equals(models.main().localeProperty().get())) {
+                root.setStyle(ChineseFont.style());
             }
             return controller;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + MainView.FXML, e);
         }
-    }
-
-    static String firstInstalled(List<String> preferred, List<String> installed) {
-        for (String family : preferred) {
-            if (installed.contains(family)) {
-                return family;
-            }
-        }
-        return null;
     }
 }

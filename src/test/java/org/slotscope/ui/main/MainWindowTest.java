@@ -16,6 +16,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.slotscope.ui.i18n.ChineseFont;
 import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.ring.SlotPalette;
 import org.slotscope.ui.ring.SlotRingView;
@@ -81,11 +82,20 @@ class MainWindowTest extends WindowTestBase {
         assertEquals(en.getString("main.heading"), robot.lookup(".heading").queryAs(Label.class).getText());
 
         robot.clickOn(".language-box");
+        // the one Chinese text of an English window is drawn in a font that has its glyphs (on a
+        // machine with no CJK font, the jar's own)
+        String chineseFamily = ChineseFont.family().orElseThrow();
+        javafx.scene.control.ListCell<?> chineseItem = robot.lookup(".list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> Messages.nativeName(Messages.SIMPLIFIED_CHINESE)
+                        .equals(c.getText())).query();
+        assertEquals(chineseFamily, chineseItem.getFont().getFamily());
         robot.clickOn(Messages.nativeName(Messages.SIMPLIFIED_CHINESE));
         WaitForAsyncUtils.waitForFxEvents();
 
         String heading = robot.lookup(".heading").queryAs(Label.class).getText();
         assertEquals(zh.getString("main.heading"), heading);
+        assertEquals(chineseFamily, robot.lookup(".heading").queryAs(Label.class).getFont().getFamily());
+        assertEquals(chineseFamily, window.view().statusLabel().getFont().getFamily());
         assertNotEquals(en.getString("main.heading"), heading);
         assertEquals(Locale.SIMPLIFIED_CHINESE, window.viewModel().localeProperty().get());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
