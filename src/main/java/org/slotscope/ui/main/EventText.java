@@ -31,7 +31,7 @@ final class EventText {
     static String describe(ClusterEvent event, ClusterSnapshot snapshot, ResourceBundle texts) {
         String text;
         if (event instanceof ClusterEvent.Redirected e) {
-            text = name(snapshot, e.node()) + " -> " + e.kind() + " " + e.slot()
+            text = name(snapshot, e.node()) + " -> " + e.kind().errorCode() + " " + e.slot()
                     + (e.targetAddress() == null ? "" : " " + e.targetAddress()) + " (" + e.command() + ")";
         } else if (event instanceof ClusterEvent.SlotMigrationStateChanged e) {
             text = name(snapshot, e.viewer()) + " SETSLOT " + e.slot() + " " + e.state()
@@ -53,8 +53,8 @@ final class EventText {
         } else if (event instanceof ClusterEvent.VoteGranted e) {
             text = say(texts, "event.votes", name(snapshot, e.voter()), name(snapshot, e.candidate()), e.epoch());
         } else if (event instanceof ClusterEvent.FailoverCompleted e) {
-            text = say(texts, "event.replaces", name(snapshot, e.newMaster()), name(snapshot, e.oldMaster()), e.kind(),
-                    e.epoch());
+            text = say(texts, "event.replaces", name(snapshot, e.newMaster()), name(snapshot, e.oldMaster()),
+                    failoverKind(texts, e.kind()), e.epoch());
         } else if (event instanceof ClusterEvent.RoleChanged e) {
             String viewer = name(snapshot, e.viewer());
             String node = name(snapshot, e.node());
@@ -70,6 +70,12 @@ final class EventText {
             return null; // most events of a reshard: decided before any formatting, a frame sees thousands
         }
         return at(event.time()) + text;
+    }
+
+    /** The failover's kind (manual, automatic, takeover) in the window's language; an unknown one as given. */
+    static String failoverKind(ResourceBundle texts, String kind) {
+        String key = "event.failoverKind." + kind;
+        return texts.containsKey(key) ? texts.getString(key) : kind;
     }
 
     /** "   1.250 s  ": the virtual time every line starts with. */

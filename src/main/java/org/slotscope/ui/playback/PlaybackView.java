@@ -135,7 +135,7 @@ public final class PlaybackView {
         line.getStyleClass().add(MARKER);
         line.setStroke(colorOf(marker.kind()));
         Tooltip.install(line, tooltips.computeIfAbsent(marker.kind(),
-                kind -> new Tooltip(texts.getString("marker." + kind.name().toLowerCase()))));
+                kind -> new Tooltip(texts.getString("marker." + kind.name().toLowerCase(java.util.Locale.ROOT)))));
         return line;
     }
 

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slotscope.client.ClientEvent;
 import org.slotscope.engine.event.ClusterEvent;
@@ -102,15 +103,15 @@ public final class TrafficModel {
     public void accept(ClusterEvent event, long nowNanos) {
         if (event instanceof ClusterEvent.CommandExecuted executed) {
             add(executed.error() ? Flight.Kind.ERROR : Flight.Kind.REQUEST, executed.slot(), null,
-                    executed.node().value(), nowNanos, FLIGHT_NANOS, executed.command().toUpperCase());
+                    executed.node().value(), nowNanos, FLIGHT_NANOS, executed.command().toUpperCase(Locale.ROOT));
         } else if (event instanceof ClusterEvent.Redirected redirected) {
             Flight.Kind kind = kindOf(redirected.kind());
             String node = redirected.node().value();
             add(Flight.Kind.REQUEST, redirected.slot(), null, node, nowNanos, FLIGHT_NANOS / 2,
-                    redirected.command().toUpperCase());
+                    redirected.command().toUpperCase(Locale.ROOT));
             String label = redirected.kind() == RedirectKind.MOVED || redirected.kind() == RedirectKind.ASK
                     ? redirected.kind().name() + " " + redirected.slot() + " " + redirected.targetAddress()
-                    : labelOf(redirected.kind());
+                    : redirected.kind().errorCode();
             add(kind, redirected.slot(), node, null, nowNanos + FLIGHT_NANOS / 2, FLIGHT_NANOS, label);
         } else if (event instanceof ClusterEvent.KeysMigrated migrated) {
             add(Flight.Kind.KEYS, migrated.slot(), migrated.source().value(), migrated.target().value(), nowNanos,
@@ -174,14 +175,6 @@ public final class TrafficModel {
             case ASK -> Flight.Kind.ASK;
             case UNSTABLE -> Flight.Kind.TRYAGAIN;
             default -> Flight.Kind.ERROR;
-        };
-    }
-
-    private static String labelOf(RedirectKind kind) {
-        return switch (kind) {
-            case UNSTABLE -> "TRYAGAIN";
-            case CROSS_SLOT -> "CROSSSLOT";
-            default -> "CLUSTERDOWN";
         };
     }
 

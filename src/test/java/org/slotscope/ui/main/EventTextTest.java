@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 import org.slotscope.engine.event.ClusterEvent;
+import org.slotscope.engine.event.RedirectKind;
 import org.slotscope.engine.node.NodeId;
 import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.sim.ClusterSnapshot;
@@ -42,8 +43,8 @@ class EventTextTest {
         assertEquals("   0.000 s  :7003 schedules an election in 1500 ms (rank 1)",
                 english(new ClusterEvent.ElectionStarted(0, B, A, 7, 1, 1500, false)));
         assertEquals("   0.000 s  :7001 votes for :7003, epoch 7", english(new ClusterEvent.VoteGranted(0, C, B, 7)));
-        assertEquals("   0.000 s  :7003 replaces :7000 (auto), configEpoch 7",
-                english(new ClusterEvent.FailoverCompleted(0, B, A, 7, "auto")));
+        assertEquals("   0.000 s  :7003 replaces :7000 (automatic), configEpoch 7",
+                english(new ClusterEvent.FailoverCompleted(0, B, A, 7, "automatic")));
         assertEquals("   0.000 s  :7001 sees :7003 as a master", english(new ClusterEvent.RoleChanged(0, C, B, null)));
         assertEquals("   0.000 s  :7001 sees :7003 as a replica of :7000",
                 english(new ClusterEvent.RoleChanged(0, C, B, A)));
@@ -52,12 +53,20 @@ class EventTextTest {
         assertEquals("   0.000 s  :7003 migrates to :7001", english(new ClusterEvent.ReplicaMigrated(0, B, A, C)));
         assertEquals("   0.000 s  :7001 cluster_state:ok", english(new ClusterEvent.ClusterStateChanged(0, C, true)));
         assertNull(english(new ClusterEvent.FullResync(0, B, A, 10, 20)), "not listed");
+        // a refused command is named by the error Redis sends (-CROSSSLOT, -TRYAGAIN), not our enum
+        assertEquals("   0.000 s  :7000 -> CROSSSLOT 12 (MSET)", english(new ClusterEvent.Redirected(0, A, 1, "MSET",
+                RedirectKind.CROSS_SLOT, 12, null, null)));
+        assertEquals("   0.000 s  :7000 -> TRYAGAIN 12 (MGET)", english(new ClusterEvent.Redirected(0, A, 1, "MGET",
+                RedirectKind.UNSTABLE, 12, null, null)));
     }
 
     @Test
     void chineseLinesTranslateTheSentenceAroundRedisWords() {
-        assertEquals("   0.000 s  :7003 \u63a5\u66ff :7000\uff08auto\uff09\uff0cconfigEpoch 7",
-                EventText.describe(new ClusterEvent.FailoverCompleted(0, B, A, 7, "auto"), NAMES, CHINESE));
+        // the engine's words for the kind of failover (ReplicaFailover) are the window's language's
+        assertEquals("   0.000 s  :7003 \u63a5\u66ff :7000\uff08\u81ea\u52a8\uff09\uff0cconfigEpoch 7",
+                EventText.describe(new ClusterEvent.FailoverCompleted(0, B, A, 7, "automatic"), NAMES, CHINESE));
+        assertEquals("   0.000 s  :7003 \u63a5\u66ff :7000\uff08\u5f3a\u5236\u63a5\u7ba1 TAKEOVER\uff09\uff0cconfigEpoch 8",
+                EventText.describe(new ClusterEvent.FailoverCompleted(0, B, A, 8, "takeover"), NAMES, CHINESE));
         assertEquals("   0.000 s  :7001 \u628a :7000 \u6807\u4e3a fail?",
                 EventText.describe(new ClusterEvent.NodeFlagChanged(0, C, A, "fail?", true), NAMES, CHINESE));
         assertEquals("   0.000 s  :7000 \u5df2\u505c\u6b62\uff08crash\uff09",

@@ -39,8 +39,8 @@ class WindowModelsTest {
         assertEquals("", models.trafficNoteProperty().get(), "everything drawn: no note");
         models.main().localeProperty().set(org.slotscope.ui.i18n.Messages.SIMPLIFIED_CHINESE);
         models.noteTraffic(sampled, 3 * WindowModels.NOTE_NANOS);
-        assertEquals("1,412 \u6761\u6d88\u606f\u5728\u9014\uff0c1,411 \u6761\u672a\u753b\u51fa\uff08\u53ea\u753b\u56fa\u5b9a"
-                + "\u7684\u4e00\u90e8\u5206\u6837\u672c\uff09", models.trafficNoteProperty().get());
+        assertEquals("1,412 \u6761\u6d88\u606f\u4f20\u8f93\u4e2d\uff0c1,411 \u6761"
+                + "\u672a\u7ed8\u5236\uff08\u53ea\u7ed8\u5236\u56fa\u5b9a\u7684\u4e00\u90e8\u5206\u6837\u672c\uff09", models.trafficNoteProperty().get());
         assertEquals(1, models.tally().drawnMax());
         assertEquals(1412, models.tally().inFlightMax());
     }
