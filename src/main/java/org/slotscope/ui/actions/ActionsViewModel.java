@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -12,7 +13,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -26,6 +26,7 @@ import org.slotscope.admin.SlotMover;
 import org.slotscope.engine.command.Reply;
 import org.slotscope.engine.slot.HashSlot;
 import org.slotscope.link.NodeLink;
+import org.slotscope.ui.i18n.LocalMessage;
 import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.ring.SlotRange;
 import org.slotscope.ui.sim.ClusterSnapshot;
@@ -74,17 +75,18 @@ public final class ActionsViewModel {
     private final StringProperty moveTarget = new SimpleStringProperty(this, "moveTarget");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private ClusterSnapshot snapshot;
     private MoveOperation operation;
     /** The playback is paused: a slot-moving operation waits between two slots (see holdOperations). */
     private boolean held;
-    private String runningText = "";
+    private Function<ResourceBundle, String> runningText = t -> "";
+    private final LocalMessage message;
 
     public ActionsViewModel(SimulationSession session, Background background, Supplier<ResourceBundle> texts) {
         this.session = session;
         this.background = background;
         this.texts = texts;
+        this.message = new LocalMessage(this, texts);
     }
 
     public ObjectProperty<NodeSnapshot> selectedNodeProperty() {
@@ -118,7 +120,7 @@ public final class ActionsViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public void apply(ClusterSnapshot next) {
@@ -149,7 +151,7 @@ public final class ActionsViewModel {
         String targetAddress = reshardTarget.get();
         NodeSnapshot target = byAddress(targetAddress);
         if (target == null || !target.isMaster()) {
-            message.set(texts.get().getString("reshard.noTarget"));
+            message.say("reshard.noTarget");
             return;
         }
         int slots;
@@ -159,11 +161,11 @@ public final class ActionsViewModel {
             slots = -1;
         }
         if (slots < 1 || slots > HashSlot.SLOTS) {
-            message.set(Messages.format(texts.get(), "reshard.badCount", String.valueOf(reshardSlots.get())));
+            message.say("reshard.badCount", String.valueOf(reshardSlots.get()));
             return;
         }
         int wanted = slots;
-        start(Messages.format(texts.get(), "reshard.running", slots, targetAddress),
+        start(t -> Messages.format(t, "reshard.running", wanted, targetAddress),
                 (move, progress) -> move.reshard(targetAddress, List.of(), target.id(), wanted, RESHARD_OPTIONS,
                         progress));
     }
@@ -177,15 +179,14 @@ public final class ActionsViewModel {
         if (running.get() || snapshot == null) {
             return;
         }
-        ResourceBundle t = texts.get();
         if (range == null) {
-            message.set(t.getString("rangeMove.noRange"));
+            message.say("rangeMove.noRange");
             return;
         }
         String targetAddress = moveTarget.get();
         NodeSnapshot target = byAddress(targetAddress);
         if (target == null || !target.isMaster()) {
-            message.set(t.getString("reshard.noTarget"));
+            message.say("reshard.noTarget");
             return;
         }
         int targetIndex = snapshot.indexOf(target.id());
@@ -196,11 +197,12 @@ public final class ActionsViewModel {
             }
         }
         if (toMove == 0) {
-            message.set(Messages.format(t, "rangeMove.alreadyThere", targetAddress));
+            message.say("rangeMove.alreadyThere", targetAddress);
             return;
         }
         String slots = range.toString();
-        start(Messages.format(t, "rangeMove.running", toMove, slots, targetAddress),
+        int count = toMove;
+        start(t -> Messages.format(t, "rangeMove.running", count, slots, targetAddress),
                 (move, progress) -> move.run(targetAddress, SlotRangePlanner.forTopology(range.toBitSet(), target.id()),
                         RESHARD_OPTIONS, progress));
     }
@@ -245,11 +247,12 @@ public final class ActionsViewModel {
     }
 
     private void showRunning() {
-        message.set(held ? Messages.format(texts.get(), "reshard.held", runningText) : runningText);
+        Function<ResourceBundle, String> text = runningText;
+        message.say(held ? t -> Messages.format(t, "reshard.held", text.apply(t)) : text);
     }
 
     /** Runs a slot-moving operation on a background thread, reporting progress and its end here. */
-    private void start(String runningText, MoveRun work) {
+    private void start(Function<ResourceBundle, String> runningText, MoveRun work) {
         MoveOperation move = new MoveOperation(session.connector());
         move.control().restAfterWork(RESHARD_REST);
         move.control().restMoreFor(START_REST, START_REST_NANOS);
@@ -268,11 +271,11 @@ public final class ActionsViewModel {
                 // the outcome first, then the end: whoever sees the operation stop reads how it ended
                 (MoveExecutor.Result result) -> {
                     progress.set(1);
-                    message.set(Messages.format(texts.get(), result.cancelled() ? "reshard.cancelled" : "reshard.done",
-                            result.slotsMoved(), result.keysMoved()));
+                    message.say(result.cancelled() ? "reshard.cancelled" : "reshard.done", result.slotsMoved(),
+                            result.keysMoved());
                     running.set(false);
                 }, error -> {
-                    message.set(Messages.format(texts.get(), "action.failed", oneLine(error)));
+                    message.say("action.failed", oneLine(error));
                     running.set(false);
                 });
     }
@@ -317,7 +320,7 @@ public final class ActionsViewModel {
         }
         NodeSnapshot replica = node.isMaster() ? firstReplicaOf(node) : node;
         if (replica == null || !replica.running()) {
-            message.set(texts.get().getString("action.noReplica"));
+            message.say("action.noReplica");
             return;
         }
         NodeSnapshot master = byId(replica.masterId());
@@ -335,7 +338,7 @@ public final class ActionsViewModel {
             }
         }
         if (via == null) {
-            message.set(texts.get().getString("action.noLiveNode"));
+            message.say("action.noLiveNode");
             return;
         }
         send(via.address(), subject, doneKey, command);
@@ -348,11 +351,16 @@ public final class ActionsViewModel {
             }
         }, reply -> {
             if (reply instanceof Reply.Error error) {
-                message.set(Messages.format(texts.get(), "action.failed", error.message()));
+                message.say("action.failed", error.message());
             } else {
-                message.set(Messages.format(texts.get(), doneKey, subject.address()));
+                message.say(doneKey, subject.address());
             }
-        }, error -> message.set(Messages.format(texts.get(), "action.failed", oneLine(error))));
+        }, error -> message.say("action.failed", oneLine(error)));
+    }
+
+    /** Says the message shown now in the window's language now (after a language switch). */
+    public void relabel() {
+        message.relabel();
     }
 
     private NodeSnapshot firstReplicaOf(NodeSnapshot master) {

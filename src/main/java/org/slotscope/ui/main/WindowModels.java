@@ -74,6 +74,8 @@ public final class WindowModels implements AutoCloseable {
         main.localeProperty().addListener((obs, old, now) -> {
             inspector.refresh();
             workload.relabel();
+            actions.relabel();
+            playback.relabel();
             trafficNote.set("");
         });
         actions.selectedNodeProperty().addListener((obs, old, now) -> inspector.selectedNodeProperty().set(now));

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slotscope.ui.i18n.LocalMessage;
 import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.sim.ClusterSnapshot;
 import org.slotscope.ui.sim.SimulationSession;
@@ -40,7 +41,7 @@ public final class PlaybackViewModel {
     private final ReadOnlyLongWrapper endTime = new ReadOnlyLongWrapper(this, "endTime");
     private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper(this, "timeText", "");
     private final ReadOnlyBooleanWrapper rewinding = new ReadOnlyBooleanWrapper(this, "rewinding");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final LocalMessage message;
     private final ObservableList<TimelineMarker> markers = FXCollections.observableArrayList();
 
     public PlaybackViewModel(SimulationSession session, Background background, Supplier<ResourceBundle> texts,
@@ -48,6 +49,7 @@ public final class PlaybackViewModel {
         this.session = session;
         this.background = background;
         this.texts = texts;
+        this.message = new LocalMessage(this, texts);
         this.operationRunning = operationRunning;
         playing.set(session.isPlaying());
         speedExponent.set(Math.log10(session.speed()));
@@ -106,7 +108,7 @@ public final class PlaybackViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ObservableList<TimelineMarker> markers() {
@@ -159,28 +161,32 @@ public final class PlaybackViewModel {
      * Goes back to virtual time {@code millis} (paused there). Refused while a reshard runs: its
      * links belong to the timeline being replaced.
      */
+    /** Says the message shown now in the window's language now (after a language switch). */
+    public void relabel() {
+        message.relabel();
+    }
+
     public void rewindTo(long millis) {
         if (rewinding.get()) {
             return;
         }
         if (operationRunning.getAsBoolean()) {
-            message.set(texts.get().getString("playback.busy"));
+            message.say("playback.busy");
             return;
         }
         long target = Math.max(0, Math.min(millis, endTime.get()));
         rewinding.set(true);
         playing.set(false);
-        message.set(texts.get().getString("playback.rewinding"));
+        message.say("playback.rewinding");
         background.run(() -> session.rewindTo(target).get(), reached -> {
             rewinding.set(false);
             endTime.set(reached);
             time.set(reached);
             markers.setAll(session.markers());
-            message.set(Messages.format(texts.get(), "playback.rewound",
-                    String.format(Locale.ROOT, "%.1f", reached / 1000.0)));
+            message.say("playback.rewound", String.format(Locale.ROOT, "%.1f", reached / 1000.0));
         }, error -> {
             rewinding.set(false);
-            message.set(Messages.format(texts.get(), "action.failed", String.valueOf(error.getMessage())));
+            message.say("action.failed", String.valueOf(error.getMessage()));
         });
     }
 }

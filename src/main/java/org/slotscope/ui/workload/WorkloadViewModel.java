@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slotscope.ui.i18n.LocalMessage;
 import org.slotscope.ui.i18n.Messages;
 import org.slotscope.ui.sim.SimulationSession;
 import org.slotscope.ui.sim.WorkloadSettings;
@@ -41,7 +42,7 @@ public final class WorkloadViewModel {
             KeyDistribution.UNIFORM);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper(this, "metrics", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final LocalMessage message;
     private LongSupplier clock = System::nanoTime;
     private long lastRefresh = Long.MIN_VALUE / 2;
     private WorkloadStats stats = WorkloadStats.NONE;
@@ -49,6 +50,7 @@ public final class WorkloadViewModel {
     public WorkloadViewModel(SimulationSession session, Supplier<ResourceBundle> texts) {
         this.session = session;
         this.texts = texts;
+        this.message = new LocalMessage(this, texts);
         metrics.set(metricsText(stats, texts.get()));
     }
 
@@ -77,7 +79,7 @@ public final class WorkloadViewModel {
 
     /** Why the last Start was refused (a bad rate), else empty. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     /** The settings as typed, or null (and a message) when the rate is not a number from 1 to the maximum. */
@@ -90,8 +92,7 @@ public final class WorkloadViewModel {
             perSecond = -1;
         }
         if (!(perSecond >= 1 && perSecond <= WorkloadSettings.MAX_RATE)) {
-            message.set(Messages.format(texts.get(), "workload.badRate", String.valueOf(rate.get()),
-                    (long) WorkloadSettings.MAX_RATE));
+            message.say("workload.badRate", String.valueOf(rate.get()), (long) WorkloadSettings.MAX_RATE);
             return null;
         }
         Integer reads = readPercent.get();
@@ -105,7 +106,7 @@ public final class WorkloadViewModel {
         if (settings == null) {
             return;
         }
-        message.set("");
+        message.clear();
         session.startWorkload(settings);
         running.set(true);
         lastRefresh = Long.MIN_VALUE / 2; // show the new state at the next snapshot
@@ -137,6 +138,7 @@ public final class WorkloadViewModel {
     /** The language changed: the same numbers in the other words. */
     public void relabel() {
         metrics.set(metricsText(stats, texts.get()));
+        message.relabel();
     }
 
     public WorkloadStats stats() {

@@ -18,8 +18,9 @@ import org.slotscope.ui.task.Background;
 class ActionsViewModelTest {
     private final SimulationSession session = SimulationSession.start(ClusterShape.demo(5), false);
     private final Background background = new Background(Runnable::run);
-    private final ActionsViewModel model = new ActionsViewModel(session, background,
-            () -> Messages.bundle(Messages.ENGLISH));
+    private final java.util.concurrent.atomic.AtomicReference<java.util.ResourceBundle> texts =
+            new java.util.concurrent.atomic.AtomicReference<>(Messages.bundle(Messages.ENGLISH));
+    private final ActionsViewModel model = new ActionsViewModel(session, background, texts::get);
 
     @AfterEach
     void close() {
@@ -55,6 +56,10 @@ class ActionsViewModelTest {
             assertFalse(model.runningProperty().get());
         }
         assertEquals(0, session.inputs().size(), "nothing was sent to the cluster");
+        // the language switches: the line shown is said again in Chinese, not left in English
+        texts.set(Messages.bundle(Messages.SIMPLIFIED_CHINESE));
+        model.relabel();
+        assertEquals("\u69fd\u6570\u5fc5\u987b\u662f 1 \u5230 16384 \u4e4b\u95f4\u7684\u6570\u5b57\uff1a", model.messageProperty().get());
     }
 
     @Test

@@ -105,4 +105,21 @@ class WindowModelsTest {
         return new ClusterSnapshot(snapshot.virtualTimeMillis() + millis, snapshot.slotOwner(), snapshot.nodes(),
                 snapshot.clusterOk());
     }
+
+    @Test
+    void aLanguageSwitchSaysTheActionsAndWorkloadMessagesAgain() {
+        session = SimulationSession.start(ClusterShape.demo(1), false);
+        models = new WindowModels(session, Locale.ENGLISH, Runnable::run);
+        models.actions().startReshard();
+        models.workload().rateProperty().set("lots");
+        models.workload().start();
+        String workloadBefore = models.workload().messageProperty().get();
+        assertEquals("Choose the master that receives the slots.", models.actions().messageProperty().get());
+        models.main().localeProperty().set(org.slotscope.ui.i18n.Messages.SIMPLIFIED_CHINESE);
+        var zh = org.slotscope.ui.i18n.Messages.bundle(org.slotscope.ui.i18n.Messages.SIMPLIFIED_CHINESE);
+        assertEquals(zh.getString("reshard.noTarget"), models.actions().messageProperty().get());
+        assertTrue(models.workload().messageProperty().get().endsWith("\uff1alots"),
+                models.workload().messageProperty().get());
+        assertFalse(workloadBefore.equals(models.workload().messageProperty().get()));
+    }
 }

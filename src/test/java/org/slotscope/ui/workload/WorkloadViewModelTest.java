@@ -39,6 +39,11 @@ class WorkloadViewModelTest {
         model.rateProperty().set("9000");
         model.start();
         assertTrue(model.messageProperty().get().endsWith(": 9000"), model.messageProperty().get());
+        texts.set(Messages.bundle(Messages.SIMPLIFIED_CHINESE));
+        model.relabel();
+        assertEquals("\u8bf7\u6c42\u901f\u7387\u987b\u4e3a 1 \u5230 5,000 \u4e4b\u95f4\u7684\u6570\u5b57\uff1a9000", model.messageProperty().get(),
+                "said again in the new language");
+        texts.set(Messages.bundle(Messages.ENGLISH));
         assertFalse(model.runningProperty().get());
         assertTrue(session.inputs().isEmpty(), "nothing reached the session");
         model.rateProperty().set(" 2,000 ");
