@@ -38,6 +38,11 @@ public final class ChineseFont {
         return chosen;
     }
 
+    /** Whether {@link #family()} has chosen already (so asking costs nothing). */
+    public static synchronized boolean decided() {
+        return chosen != null;
+    }
+
     /** A node style that draws its text (and its children's) in {@link #family()}; empty without one. */
     public static String style() {
         return family().map(f -> "-fx-font-family: \"" + f + "\";").orElse("");

@@ -172,14 +172,14 @@ public final class MainView {
                         .orElse(Messages.ENGLISH);
             }
         });
-        // In an English window "简体中文" is the one Chinese text; it gets the Chinese font when the list
-        // first shows (so English launches do not look fonts up).
-        languageBox.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Locale locale, boolean empty) {
-                super.updateItem(locale, empty);
-                setText(empty || locale == null ? null : Messages.nativeName(locale));
-                setStyle(Messages.SIMPLIFIED_CHINESE.equals(locale) ? ChineseFont.style() : "");
+        // In an English window "简体中文" is the one Chinese text: drawn in the Chinese font, chosen when
+        // the list first opens (the combo box makes and measures its cells at start-up, and an English
+        // launch should not look fonts up); new cells then pick the font up.
+        languageBox.setCellFactory(list -> new LanguageCell());
+        languageBox.setOnShowing(e -> {
+            if (!ChineseFont.decided()) {
+                ChineseFont.family();
+                languageBox.setCellFactory(list -> new LanguageCell());
             }
         });
         languageBox.setValue(viewModel.localeProperty().get());
@@ -486,6 +486,16 @@ public final class MainView {
                     getStyleClass().remove(styleClass);
                 }
             }
+        }
+    }
+
+    /** A language in its own words, Chinese in the Chinese font once that is chosen. */
+    private static final class LanguageCell extends ListCell<Locale> {
+        @Override
+        protected void updateItem(Locale locale, boolean empty) {
+            super.updateItem(locale, empty);
+            setText(empty || locale == null ? null : Messages.nativeName(locale));
+            setStyle(Messages.SIMPLIFIED_CHINESE.equals(locale) && ChineseFont.decided() ? ChineseFont.style() : "");
         }
     }
 }
