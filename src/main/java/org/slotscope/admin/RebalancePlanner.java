@@ -72,6 +72,10 @@ public final class RebalancePlanner {
         for (MasterSlots m : masters) {
             totalWeight += weights.getOrDefault(m.id(), 1.0).floatValue();
         }
+        if (n > 0 && !(totalWeight > 0)) {
+            // every share would be 16384 / 0: redis-cli's clusterManagerCommandRebalance then asserts
+            throw new IllegalArgumentException("the masters' weights add up to 0: give at least one master a positive weight");
+        }
         int[] balance = new int[n];
         int totalBalance = 0;
         boolean thresholdReached = false;

@@ -39,6 +39,11 @@ final class ClusterAddNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (joinTimeout < 1) {
+            // checked before the new node is asked to MEET anyone: nothing is left half-added
+            spec.commandLine().getErr().println("[ERR] --join-timeout must be positive: " + joinTimeout);
+            return 2;
+        }
         return OperationOutput.run(spec, out -> {
             new AddNodeOperation(link.connector(), Sleeper.REAL, joinTimeout).run(newNode, existing, slave, masterId, out);
             return 0;

@@ -48,7 +48,9 @@ final class ClusterFixCommand implements Callable<Integer> {
     boolean replace;
 
     @Option(names = "--keep-owner-values", description = "Not in redis-cli: when a key is on both nodes with different"
-            + " values, keep the value of the node that owns the slot (the copy clients wrote to) instead of stopping.")
+            + " values, keep the value of the node fix makes the slot's owner (it prints which: the node that"
+            + " claims the slot, else the one with the most keys; after an earlier fix that may no longer be the copy"
+            + " clients wrote to) and drop the other, instead of stopping.")
     boolean keepOwnerValues;
 
     @Mixin

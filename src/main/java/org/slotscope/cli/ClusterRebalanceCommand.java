@@ -29,7 +29,8 @@ final class ClusterRebalanceCommand implements Callable<Integer> {
     boolean useEmptyMasters;
 
     @Option(names = "--threshold", defaultValue = "2", paramLabel = "PERCENT",
-            description = "Do nothing unless a master is off its share by more than this (default: 2).")
+            description = "Do nothing unless a master is off its share by more than this (default: 2;"
+                    + " 0, as in redis-cli, turns the check off and nothing moves).")
     float threshold;
 
     @Option(names = "--simulate", description = "Print what would move, move nothing.")
@@ -43,6 +44,10 @@ final class ClusterRebalanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(threshold >= 0)) {
+            spec.commandLine().getErr().println("[ERR] --threshold must be a percentage of 0 or more: " + threshold);
+            return 2;
+        }
         MoveOperation.Plan plan = topology -> {
             List<MasterSlots> involved = RebalancePlanner.involved(topology, useEmptyMasters);
             Map<String, Double> resolved = RebalancePlanner.weights(topology, weights);

@@ -54,6 +54,10 @@ final class ClusterWatchCommand implements Callable<Integer> {
             err.println("[ERR] --interval must be positive: " + interval);
             return 2;
         }
+        if (duration < 0) {
+            err.println("[ERR] --duration must be positive, or 0 to watch until Ctrl-C: " + duration);
+            return 2;
+        }
         Connector connector;
         try {
             connector = link.connector();

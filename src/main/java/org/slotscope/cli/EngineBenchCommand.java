@@ -29,6 +29,11 @@ final class EngineBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (virtualSeconds < 1 || nodeTimeout < 1) {
+            System.err.println("[ERR] --virtual-seconds and --node-timeout must be positive: " + virtualSeconds + ", "
+                    + nodeTimeout);
+            return 2;
+        }
         for (int size : sizes) {
             if (size < 2 || size % 2 != 0) {
                 System.err.println("--nodes: each size must be an even number of at least 2: " + size);

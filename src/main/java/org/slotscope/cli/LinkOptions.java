@@ -35,6 +35,10 @@ final class LinkOptions {
     int connectTimeout;
 
     ConnectOptions options(int replyTimeoutMillis) {
+        if (connectTimeout <= 0) {
+            // checked here too: the MIGRATE timeout below would otherwise hide a bad one
+            throw new IllegalArgumentException("--connect-timeout must be positive: " + connectTimeout);
+        }
         char[] secret = password;
         if (askpass && secret == null && System.console() != null) {
             secret = System.console().readPassword("Please input password: ");

@@ -133,8 +133,9 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }
         } else {
-            if (masters < 1) {
-                throw new CommandLine.ParameterException(cl, "--masters must be at least 1, got " + masters);
+            if (masters < 1 || masters > org.slotscope.engine.slot.HashSlot.SLOTS) {
+                // each master is given at least one of the 16384 slots
+                throw new CommandLine.ParameterException(cl, "--masters must be from 1 to 16384, got " + masters);
             }
             if (replicas < 0) {
                 throw new CommandLine.ParameterException(cl, "--replicas cannot be negative, got " + replicas);

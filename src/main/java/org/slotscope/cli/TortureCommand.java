@@ -47,8 +47,12 @@ final class TortureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws NoSuchAlgorithmException {
         java.io.PrintWriter out = spec.commandLine().getOut();
-        if (seeds < 1 || workloadSeconds < 1 || faults < 0) {
-            spec.commandLine().getErr().println("--seeds and --workload-seconds must be positive, --faults not negative");
+        String bad = seeds < 1 ? "--seeds must be positive: " + seeds
+                : workloadSeconds < 1 ? "--workload-seconds must be positive: " + workloadSeconds
+                : faults < 0 ? "--faults must not be negative: " + faults
+                : minutes != null && !(minutes > 0) ? "--minutes must be positive: " + minutes : null;
+        if (bad != null) {
+            spec.commandLine().getErr().println("[ERR] " + bad);
             return 2;
         }
         long first = seed == null ? 1 : seed;

@@ -49,6 +49,13 @@ class ClusterMembershipCommandsTest {
     }
 
     @Test
+    void aJoinTimeoutThatCannotBeMetIsRefusedBeforeTheNodeIsAsked() {
+        int port = FreePorts.one(); // nothing listens: had the command gone on, it would say cannot connect
+        assertEquals(2, run("cluster", "add-node", "127.0.0.1:" + port, "127.0.0.1:" + port, "--join-timeout", "0"));
+        assertEquals("[ERR] --join-timeout must be positive: 0", err.toString().strip());
+    }
+
+    @Test
     void anUnreachableNodeIsOneErrorLine() {
         int port = FreePorts.one();
         assertEquals(1, run("cluster", "info", "127.0.0.1:" + port));

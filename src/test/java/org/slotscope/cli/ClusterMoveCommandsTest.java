@@ -67,6 +67,20 @@ class ClusterMoveCommandsTest {
             assertEquals(1, run("cluster", "rebalance", entry, "--weight", "zzzz=2"));
             assertTrue(err.toString().startsWith("[ERR] *** No such master node zzzz"), err.toString());
             err.getBuffer().setLength(0);
+            // every weight 0: one line (redis-cli divides by the total weight and asserts)
+            assertEquals(1, run("cluster", "rebalance", entry, "--weight", sim.id(0) + "=0", "--weight", sim.id(1) + "=0",
+                    "--weight", sim.id(2) + "=0", "--simulate"));
+            assertEquals("[ERR] the masters' weights add up to 0: give at least one master a positive weight",
+                    err.toString().strip());
+            err.getBuffer().setLength(0);
+            assertEquals(1, run("cluster", "reshard", entry, "--from", "all", "--to", sim.id(0), "--slots", "10",
+                    "--connect-timeout", "0"));
+            assertTrue(err.toString().strip().endsWith("--connect-timeout must be positive: 0"), err.toString());
+            assertEquals(1, err.toString().strip().lines().count(), err.toString());
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("cluster", "rebalance", entry, "--threshold", "-5", "--simulate"));
+            assertEquals("[ERR] --threshold must be a percentage of 0 or more: -5.0", err.toString().strip());
+            err.getBuffer().setLength(0);
             assertEquals(1, run("cluster", "reshard", "127.0.0.1:1", "--from", "all", "--to", sim.id(0), "--slots",
                     "10"));
             assertTrue(err.toString().startsWith("[ERR] "), err.toString());

@@ -66,6 +66,9 @@ class ClusterWatchCommandTest {
         assertEquals("[ERR] not a host:port address: nowhere\n", err.toString());
         assertEquals(2, run("cluster", "watch", "127.0.0.1:7000", "--interval", "0"));
         assertTrue(err.toString().endsWith("[ERR] --interval must be positive: 0\n"), err.toString());
+        assertEquals(2, run("cluster", "watch", "127.0.0.1:7000", "--duration", "-1"));
+        assertTrue(err.toString().endsWith("[ERR] --duration must be positive, or 0 to watch until Ctrl-C: -1\n"),
+                err.toString());
     }
 
     @Test

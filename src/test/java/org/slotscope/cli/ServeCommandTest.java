@@ -81,8 +81,11 @@ class ServeCommandTest {
     @Test
     void zeroMastersIsRefused() {
         assertEquals(2, run("serve", "--masters", "0"));
-        assertTrue(err.toString().contains("--masters must be at least 1, got 0"), err.toString());
+        assertTrue(err.toString().contains("--masters must be from 1 to 16384, got 0"), err.toString());
         assertNoStackTrace();
+        // more masters than slots: refused at once, not after building them all
+        assertEquals(2, run("serve", "--masters", "16385"));
+        assertTrue(err.toString().contains("--masters must be from 1 to 16384, got 16385"), err.toString());
     }
 
     @Test

@@ -52,6 +52,13 @@ class TortureCommandTest {
         int code = SlotScopeCli.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
                 .execute("torture", "--seeds", "0");
         assertEquals(2, code);
-        assertTrue(err.toString().contains("--seeds"), err.toString());
+        assertEquals("[ERR] --seeds must be positive: 0", err.toString().strip());
+        for (String minutes : new String[] {"0", "-1"}) {
+            StringWriter again = new StringWriter();
+            assertEquals(2, SlotScopeCli.commandLine(new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(again, true)).execute("torture", "--minutes", minutes),
+                    "no seed would run, and the summary would say all passed");
+            assertTrue(again.toString().startsWith("[ERR] --minutes must be positive: "), again.toString());
+        }
     }
 }

@@ -66,5 +66,7 @@ class WindowOptionsTest {
                 () -> WindowOptions.parse(List.of("--node-timeout", "0"))).getMessage());
         assertEquals("replicas per master must not be negative: -1", assertThrows(IllegalArgumentException.class,
                 () -> WindowOptions.parse(List.of("--replicas", "-1"))).getMessage());
+        assertEquals("a cluster has at most 16384 masters: 16385", assertThrows(IllegalArgumentException.class,
+                () -> WindowOptions.parse(List.of("--masters", "16385"))).getMessage());
     }
 }

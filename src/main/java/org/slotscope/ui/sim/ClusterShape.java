@@ -18,6 +18,10 @@ public record ClusterShape(long seed, int masters, int replicasPerMaster, int de
         if (masters < 1) {
             throw new IllegalArgumentException("a cluster needs at least one master");
         }
+        if (masters > org.slotscope.engine.slot.HashSlot.SLOTS) {
+            // each master is given at least one of the 16384 slots
+            throw new IllegalArgumentException("a cluster has at most 16384 masters: " + masters);
+        }
         if (replicasPerMaster < 0) {
             throw new IllegalArgumentException("replicas per master must not be negative: " + replicasPerMaster);
         }
