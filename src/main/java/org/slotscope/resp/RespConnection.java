@@ -255,8 +255,9 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
                 server.warn("internal error executing " + Args.text(argv[0]) + " on " + node.address() + ": " + bug);
                 reply = Reply.err("internal error in the simulator: " + bug);
             }
-            if (!node.isRunning()) {
-                // SHUTDOWN (or a crash caused by the command): a real server exits without replying
+            if (!node.isRunning() || session.freed()) {
+                // SHUTDOWN (or a crash caused by the command): a real server exits without replying;
+                // a freed client loses the replies of its batch not yet written (freeClientAsync)
                 finished = true;
                 return Outcome.DROP;
             }

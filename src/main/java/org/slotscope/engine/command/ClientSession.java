@@ -17,6 +17,7 @@ public final class ClientSession {
     private long lastInteraction;
     private String lastCommand = "NULL";
     private boolean closeRequested;
+    private boolean freed;
     private boolean authenticated;
     /** multiState: the commands queued since MULTI, or null outside a transaction. */
     private java.util.List<Queued> multiState;
@@ -115,6 +116,18 @@ public final class ClientSession {
 
     public void requestClose() {
         this.closeRequested = true;
+    }
+
+    /**
+     * freeClientAsync: the connection is dropped at once, and replies not yet written with it (a
+     * cross-protocol attack's "POST" or "Host:", see {@link CommandDispatcher}).
+     */
+    public boolean freed() {
+        return freed;
+    }
+
+    public void free() {
+        this.freed = true;
     }
 
     /** AUTH or HELLO ... AUTH succeeded (only matters when requirepass is set). */

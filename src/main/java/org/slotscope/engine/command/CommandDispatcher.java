@@ -44,6 +44,12 @@ public final class CommandDispatcher {
         if (argv.length == 0) {
             return null; // an empty inline line: Redis answers nothing
         }
+        if (crossProtocolAttack(argv[0])) {
+            // processCommand: "POST" and "Host:" are HTTP sent to Redis (cross protocol scripting);
+            // securityWarningCommand frees the client before anything else is checked, unanswered
+            session.free();
+            return null;
+        }
         CommandSpec spec = table.lookup(argv[0]);
         if (spec == null) {
             return reject(node, session, Errors.unknownCommand(new String(argv[0], StandardCharsets.UTF_8), argv));
@@ -225,5 +231,10 @@ public final class CommandDispatcher {
     private Reply reject(ClusterNode node, ClientSession session, CommandSpec spec, Reply.Error error) {
         node.stats().countRejected(spec.fullName());
         return reject(node, session, error);
+    }
+
+    private static boolean crossProtocolAttack(byte[] name) {
+        String text = new String(name, StandardCharsets.ISO_8859_1);
+        return text.equalsIgnoreCase("post") || text.equalsIgnoreCase("host:");
     }
 }
