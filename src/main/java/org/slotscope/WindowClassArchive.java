@@ -232,8 +232,8 @@ final class WindowClassArchive {
      */
     void windowExited(int exitCode) {
         if (exitCode == FATAL_ERROR_EXIT) {
-            mapped().forEach(path -> remove(path, "ended with a fatal error; its class archive " + path
-                    + " was removed in case it was the cause: the next launch records a new one"));
+            mapped().forEach(path -> remove(path, "ended with a fatal error",
+                    "was removed in case it was the cause: the next launch records a new one"));
         }
         if (recording == null) {
             return;
@@ -261,8 +261,8 @@ final class WindowClassArchive {
      * and the launcher starts the window without them.
      */
     void jvmDidNotStart() {
-        mapped().forEach(path -> remove(path, "did not start with its class archive " + path
-                + "; it was removed and the window starts without it"));
+        mapped().forEach(path -> remove(path, "did not start",
+                "was removed and the window starts without it"));
     }
 
     private List<Path> mapped() {
@@ -276,13 +276,14 @@ final class WindowClassArchive {
         return mapped;
     }
 
-    private static void remove(Path mapped, String what) {
+    /** Removes an archive the window's JVM mapped, saying why ({@code what} it did) and what follows. */
+    private static void remove(Path mapped, String what, String consequence) {
         try {
             Files.deleteIfExists(mapped);
-            System.err.println("[WARN] the window's JVM " + what);
+            System.err.println("[WARN] the window's JVM " + what + "; its class archive " + mapped + " " + consequence);
         } catch (IOException | SecurityException e) {
-            System.err.println("[WARN] the window's JVM " + what.substring(0, what.indexOf(';'))
-                    + "; if it happens again, remove it (" + e.getMessage() + ")");
+            System.err.println("[WARN] the window's JVM " + what + "; if it happens again, remove " + mapped + " ("
+                    + e.getMessage() + ")");
         }
     }
 

@@ -128,9 +128,9 @@ public final class WindowJvm {
             // HotSpot did not start with the archive (one it cannot map, under a layer to record, stops
             // it at once): the window never opened, so it opens now, without the archive
             archive.get().jvmDidNotStart();
-            code = runChild(jvmOptions, Optional.empty(), runtime.getStartTime(), args);
+            code = runChild(jvmOptions, Optional.empty(), runtime.getStartTime(), args); // no archive: no DID_NOT_START
         }
-        return code.isPresent() && code.getAsInt() == DID_NOT_START ? OptionalInt.of(1) : code;
+        return code;
     }
 
     /**

@@ -44,14 +44,14 @@ public final class CommandDispatcher {
         if (argv.length == 0) {
             return null; // an empty inline line: Redis answers nothing
         }
-        if (crossProtocolAttack(argv[0])) {
-            // processCommand: "POST" and "Host:" are HTTP sent to Redis (cross protocol scripting);
-            // securityWarningCommand frees the client before anything else is checked, unanswered
-            session.free();
-            return null;
-        }
         CommandSpec spec = table.lookup(argv[0]);
         if (spec == null) {
+            if (crossProtocolAttack(argv[0])) {
+                // processCommand: "POST" and "Host:" (no commands) are HTTP sent to Redis (cross protocol
+                // scripting); securityWarningCommand frees the client before anything else, unanswered
+                session.free();
+                return null;
+            }
             return reject(node, session, Errors.unknownCommand(new String(argv[0], StandardCharsets.UTF_8), argv));
         }
         // A container with a handler of its own (COMMAND) also runs without a subcommand.
@@ -233,8 +233,8 @@ public final class CommandDispatcher {
         return reject(node, session, error);
     }
 
+    /** Only for names that are no command, so the commands' path pays nothing for it. */
     private static boolean crossProtocolAttack(byte[] name) {
-        String text = new String(name, StandardCharsets.ISO_8859_1);
-        return text.equalsIgnoreCase("post") || text.equalsIgnoreCase("host:");
+        return CommandTable.equalsIgnoringAsciiCase("post", name) || CommandTable.equalsIgnoringAsciiCase("host:", name);
     }
 }

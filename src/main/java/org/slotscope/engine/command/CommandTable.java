@@ -79,7 +79,7 @@ public final class CommandTable {
     }
 
     /** {@code lowerCaseName} is ASCII (every command name is); a byte outside ASCII never matches. */
-    private static boolean equalsIgnoringAsciiCase(String lowerCaseName, byte[] name) {
+    static boolean equalsIgnoringAsciiCase(String lowerCaseName, byte[] name) {
         if (lowerCaseName.length() != name.length) {
             return false;
         }
